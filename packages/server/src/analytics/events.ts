@@ -1,0 +1,46 @@
+import { EVENT_FIELDS } from '@peacebell/model';
+import { ident, join, list, sql, type Sql } from '../store/sql.ts';
+
+/** Filters of `peacebell events` (and later the API), already validated. */
+export interface EventFilter {
+  /** ISO3: the action location or either actor. */
+  country?: string;
+  /** CAMEO actor code prefix of either actor (KAZ, KAZGOV). */
+  actor?: string;
+  from?: string;
+  to?: string;
+  roots?: readonly string[];
+  codes?: readonly string[];
+  quads?: readonly number[];
+  sources?: readonly string[];
+  limit?: number;
+}
+
+export function eventsWhere(f: EventFilter): Sql {
+  const clauses: Sql[] = [sql`TRUE`];
+  if (f.country) {
+    clauses.push(
+      sql`(action_geo_country = ${f.country} OR actor1_country = ${f.country} OR actor2_country = ${f.country})`,
+    );
+  }
+  if (f.actor)
+    clauses.push(sql`(starts_with(actor1_code, ${f.actor}) OR starts_with(actor2_code, ${f.actor}))`);
+  if (f.from) clauses.push(sql`event_date >= CAST(${f.from} AS DATE)`);
+  if (f.to) clauses.push(sql`event_date <= CAST(${f.to} AS DATE)`);
+  if (f.roots?.length) clauses.push(sql`event_root_code IN (${list(f.roots)})`);
+  if (f.codes?.length) clauses.push(sql`event_code IN (${list(f.codes)})`);
+  if (f.quads?.length) clauses.push(sql`quad_class IN (${list(f.quads)})`);
+  if (f.sources?.length) clauses.push(sql`source IN (${list(f.sources)})`);
+  return join(clauses, ' AND ');
+}
+
+/** Canonical events matching the filter, oldest first, every canonical field. */
+export function eventsQuery(f: EventFilter): Sql {
+  const columns = join(
+    EVENT_FIELDS.map((c) =>
+      c === 'date_added' ? sql`strftime(date_added, '%Y-%m-%dT%H:%M:%SZ') AS date_added` : sql`${ident(c)}`,
+    ),
+  );
+  const limit = f.limit ? sql` LIMIT ${f.limit}` : sql``;
+  return sql`SELECT ${columns} FROM events WHERE ${eventsWhere(f)} ORDER BY event_date, id${limit}`;
+}

@@ -1,0 +1,39 @@
+/** The few typed errors peacebell raises; the CLI and the API catch them at one boundary each. */
+
+/** Bad usage or a refused input, with the exit code the CLI returns (1 usage, 2 input refused, 3 store). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 | 3 = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** A whole input file refused: nothing of it went into the store. */
+export class SourceError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly line?: number,
+    readonly field?: string,
+  ) {
+    super(
+      `${file}${line === undefined ? '' : `:${line}`}${field === undefined ? '' : ` (${field})`}: ${message}`,
+    );
+    this.name = 'SourceError';
+  }
+}
+
+/** A statement the store could not run; carries the SQL for --debug. */
+export class QueryError extends Error {
+  constructor(
+    message: string,
+    readonly sql: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'QueryError';
+  }
+}

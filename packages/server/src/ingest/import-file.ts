@@ -1,0 +1,179 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join as joinPath } from 'node:path';
+import { SourceError } from '../errors.ts';
+import { detectFormat, type Format, type RawLayout } from '../sources/gdelt/index.ts';
+import { digestFile } from '../sources/util/digest.ts';
+import { sniffText } from '../sources/util/sniff.ts';
+import { unzipSingle } from '../sources/util/unzip.ts';
+import { sql } from '../store/sql.ts';
+import type { ReadReject, Store } from '../store/store.ts';
+import { compileLoad } from './compile.ts';
+import { settleDuplicates } from './dedupe.ts';
+import { prepareReference } from './reference.ts';
+
+export interface ImportOptions {
+  /** Forces the format instead of detecting it (--source). */
+  format?: Format;
+  clock?: () => Date;
+  tmpDir?: string;
+}
+
+export interface FileSummary {
+  file: string;
+  format: string | null;
+  status: 'imported' | 'already imported' | 'refused';
+  rowsRead: number;
+  inserted: number;
+  rejected: number;
+  duplicates: number;
+  replaced: number;
+  seconds: number;
+  batchId: number | null;
+  message?: string;
+}
+
+const REJECT_TEXT_LIMIT = 4000;
+
+/** A column-count error means "try the next layout"; anything else is the row's real fault. */
+const isWidthError = (r: ReadReject) => /^(MISSING|TOO MANY) COLUMNS/.test(r.reason);
+
+/**
+ * Imports one file as one batch, atomically: everything it adds (events, rejects, the batch
+ * record) is committed together or not at all. The same content imported again adds nothing.
+ */
+export async function importFile(
+  store: Store,
+  file: string,
+  options: ImportOptions = {},
+): Promise<FileSummary> {
+  const clock = options.clock ?? (() => new Date());
+  const started = clock();
+  const t0 = performance.now();
+  const summary = (fields: Partial<FileSummary>): FileSummary => ({
+    file,
+    format: null,
+    status: 'imported',
+    rowsRead: 0,
+    inserted: 0,
+    rejected: 0,
+    duplicates: 0,
+    replaced: 0,
+    batchId: null,
+    ...fields,
+    seconds: (performance.now() - t0) / 1000,
+  });
+  const work = await mkdtemp(joinPath(options.tmpDir ?? tmpdir(), 'peacebell-import-'));
+  try {
+    const zipped = /\.zip$/i.test(file);
+    const dataPath = zipped ? joinPath(work, basename(file).replace(/\.zip$/i, '')) : file;
+    const digest = zipped ? await unzipSingle(file, dataPath) : await digestFile(file);
+    const sample = await sniffText(dataPath, file);
+    const { format, feed } = detectFormat(file, sample, options.format);
+
+    const [previous] = await store.query<{ batch_id: number; file_path: string }>(
+      sql`SELECT batch_id, file_path FROM import_batches WHERE content_sha256 = ${digest.sha256} LIMIT 1`,
+    );
+    if (previous) {
+      return summary({
+        format: format.id,
+        status: 'already imported',
+        batchId: previous.batch_id,
+        message: `same content as batch ${previous.batch_id} (${previous.file_path}): nothing added`,
+      });
+    }
+
+    await prepareReference(store);
+    return await store.transaction(async (tx) => {
+      const [seq] = await tx.query<{ id: number }>(sql`SELECT nextval('batch_id_seq')::INTEGER AS id`);
+      const batchId = seq?.id ?? 0;
+      const inputs = { file: basename(file), feed, batchId };
+      let inserted = 0;
+      let rejects: ReadReject[] = [];
+      for (const [i, layout] of format.layouts.entries()) {
+        if (i > 0 && !rejects.some(isWidthError)) break;
+        const loaded = await loadLayout(tx, format, layout, dataPath, inputs, `rejects_${batchId}_${i}`);
+        inserted += loaded.inserted;
+        rejects = i === 0 ? loaded.rejects : mergeRejects(rejects, loaded.rejects);
+      }
+      if (inserted === 0 && rejects.length > 0) {
+        const first = rejects[0] as ReadReject;
+        throw new SourceError(file, `no row could be read; line ${first.line}: ${first.reason}`, first.line);
+      }
+      const settled = await settleDuplicates(tx, format.target, batchId);
+      await tx.insert(
+        'rejects',
+        rejects.map((r) => ({
+          batch_id: batchId,
+          file_name: file,
+          line: r.line,
+          field: r.field,
+          reason: r.reason,
+          raw: r.text.slice(0, REJECT_TEXT_LIMIT),
+        })),
+      );
+      const result = summary({
+        format: format.id,
+        batchId,
+        rowsRead: inserted + rejects.length,
+        inserted: inserted - settled.duplicates,
+        rejected: rejects.length,
+        ...settled,
+      });
+      await tx.insert('import_batches', [
+        {
+          batch_id: batchId,
+          file_path: file,
+          file_name: basename(file),
+          content_sha256: digest.sha256,
+          bytes: digest.bytes,
+          format: format.id,
+          started_at: started.toISOString(),
+          finished_at: clock().toISOString(),
+          rows_read: result.rowsRead,
+          rows_inserted: result.inserted,
+          rows_rejected: result.rejected,
+          duplicates: result.duplicates,
+          replaced: result.replaced,
+        },
+      ]);
+      return result;
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function loadLayout(
+  store: Store,
+  format: Format,
+  layout: RawLayout,
+  file: string,
+  inputs: { file: string; feed: string; batchId: number },
+  rejectsTable: string,
+): Promise<{ inserted: number; rejects: ReadReject[] }> {
+  const read = store.dialect.readDelimited({
+    file,
+    delimiter: '\t',
+    header: false,
+    columns: layout.columns,
+    rejectsTable,
+    ...(layout.dateFormat ? { dateFormat: layout.dateFormat } : {}),
+    ...(layout.timestampFormat ? { timestampFormat: layout.timestampFormat } : {}),
+  });
+  const rows = await store.query<{ Count: string | number }>(
+    compileLoad(format, layout, read, inputs, store.dialect),
+  );
+  const inserted = Number(rows[0]?.Count ?? 0);
+  return { inserted, rejects: await store.takeReadRejects(rejectsTable) };
+}
+
+/** A line stays rejected only if no layout read it; keep the most telling reason. */
+function mergeRejects(first: ReadReject[], next: ReadReject[]): ReadReject[] {
+  const later = new Map(next.map((r) => [r.line, r]));
+  return first.flatMap((r) => {
+    const other = later.get(r.line);
+    if (!other) return [];
+    return [isWidthError(r) && !isWidthError(other) ? other : r];
+  });
+}

@@ -1,0 +1,43 @@
+import { ident, join, sql, trusted, type Sql } from '../sql.ts';
+import type { DelimitedRead, Dialect } from '../store.ts';
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const TYPE = /^[A-Za-z_][A-Za-z0-9_]*(\(\d+(,\s*\d+)?\))?$/;
+
+/** read_csv's options are constants, not bound parameters: each is quoted here from program values. */
+function readCsv(read: DelimitedRead): Sql {
+  for (const c of read.columns) {
+    if (!TYPE.test(c.type) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name)) {
+      throw new Error(`bad column in layout: ${c.name} ${c.type}`);
+    }
+  }
+  const required = read.columns.filter((c) => c.required).map((c) => quote(c.name));
+  const columns = read.columns.map((c) => `${quote(c.name)}: ${quote(c.type)}`).join(', ');
+  const options = [
+    `delim=${quote(read.delimiter)}`,
+    `header=${read.header}`,
+    `quote=''`,
+    `escape=''`,
+    `auto_detect=false`,
+    `columns={${columns}}`,
+    `store_rejects=true`,
+    `rejects_table=${quote(read.rejectsTable)}`,
+    `rejects_scan=${quote(`${read.rejectsTable}_scan`)}`,
+    ...(required.length ? [`force_not_null=[${required.join(', ')}]`] : []),
+    ...(read.dateFormat ? [`dateformat=${quote(read.dateFormat)}`] : []),
+    ...(read.timestampFormat ? [`timestampformat=${quote(read.timestampFormat)}`] : []),
+  ];
+  return sql`read_csv(${read.file}, ${trusted(options.join(', '))})`;
+}
+
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  readDelimited: readCsv,
+  enumType: (name, values) =>
+    sql`CREATE OR REPLACE TEMP TYPE ${ident(name)} AS ENUM (${trusted(values.map(quote).join(', '))})`,
+  hash: (values) => sql`hash(${join(values)})`,
+  dateBucket(value, grain) {
+    if (grain === 'day') return sql`CAST(${value} AS DATE)`;
+    return sql`CAST(date_trunc(${grain}, ${value}) AS DATE)`;
+  },
+};

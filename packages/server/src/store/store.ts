@@ -1,0 +1,60 @@
+import type { Sql } from './sql.ts';
+
+export type Row = Record<string, unknown>;
+
+/** Engine-specific SQL pieces, so shared code never tweaks strings per engine. */
+export interface Dialect {
+  readonly name: 'duckdb' | 'clickhouse';
+  /** A row source reading a delimited text file with an explicit schema (see DelimitedRead). */
+  readDelimited(read: DelimitedRead): Sql;
+  /** A 64-bit hash of the values, stable for identical inputs. */
+  hash(values: readonly Sql[]): Sql;
+  /** DDL for a connection-scoped enum type; a value outside it fails to read. */
+  enumType(name: string, values: readonly string[]): Sql;
+  /** Truncates a DATE/TIMESTAMP to the start of its UTC day, ISO week or month. */
+  dateBucket(value: Sql, grain: 'day' | 'week' | 'month'): Sql;
+}
+
+export interface DelimitedColumn {
+  name: string;
+  /** A SQL type name, or the name of an enum type made by `enumType`. */
+  type: string;
+  /** An empty value is an error (the row is rejected) rather than NULL. */
+  required?: boolean;
+}
+
+export interface DelimitedRead {
+  file: string;
+  delimiter: string;
+  header: boolean;
+  columns: readonly DelimitedColumn[];
+  dateFormat?: string;
+  timestampFormat?: string;
+  /** Rows that fail to parse are recorded here rather than failing the read. */
+  rejectsTable: string;
+}
+
+/** Lines the engine could not read, grouped per line. */
+export interface ReadReject {
+  line: number;
+  field: string | null;
+  reason: string;
+  text: string;
+}
+
+/** The one interface the rest of peacebell uses to reach the event store. */
+export interface Store {
+  readonly dialect: Dialect;
+  readonly location: string;
+  query<T extends object = Row>(query: Sql): Promise<T[]>;
+  exec(query: Sql): Promise<void>;
+  /** Rows in batches, for results too large to hold at once. */
+  stream<T extends object = Row>(query: Sql): AsyncIterable<T[]>;
+  /** Appends plain rows to a table in one call. */
+  insert(table: string, rows: readonly Row[]): Promise<void>;
+  /** Runs fn inside one transaction: all of it is committed, or none. */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  /** Reads back and clears the rejects a DelimitedRead recorded. */
+  takeReadRejects(rejectsTable: string): Promise<ReadReject[]>;
+  close(): Promise<void>;
+}
