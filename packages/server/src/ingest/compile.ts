@@ -1,13 +1,7 @@
 import type { Expr, Format, RawLayout } from '../sources/gdelt/index.ts';
 import { ident, join, sql, type Sql } from '../store/sql.ts';
 import type { Dialect } from '../store/store.ts';
-
-const LOOKUPS = {
-  iso3_by_fips: { table: 'ref_iso3_by_fips', column: 'iso3', fallback: null },
-  iso3_by_cameo: { table: 'ref_iso3_by_cameo', column: 'iso3', fallback: null },
-  category_by_event: { table: 'ref_event', column: 'category', fallback: 'other' },
-  domain_by_event: { table: 'ref_event', column: 'domain', fallback: 'none' },
-} as const;
+import { LOOKUPS } from './reference.ts';
 
 export interface LoadInputs {
   file: string;
@@ -26,18 +20,8 @@ export function compileLoad(
   inputs: LoadInputs,
   dialect: Dialect,
 ): Sql {
-  const present = new Set(layout.columns.map((c) => c.name));
-  const raw = (name: string) => (present.has(name) ? sql`r.${ident(name)}` : sql`NULL`);
-  const joins = new Map<string, { alias: string; on: Sql; table: string }>();
-  const joined = (table: string, column: string) => {
-    const key = `${table}:${column}`;
-    let j = joins.get(key);
-    if (!j) {
-      j = { alias: `j${joins.size}`, table, on: sql`CAST(${raw(column)} AS VARCHAR)` };
-      joins.set(key, j);
-    }
-    return j.alias;
-  };
+  const types = new Map(layout.columns.map((c) => [c.name, c.type]));
+  const raw = (name: string) => (types.has(name) ? sql`r.${ident(name)}` : sql`NULL`);
   const compile = (expr: Expr): Sql => {
     if ('text' in expr) return sql`CAST(${raw(expr.text)} AS VARCHAR)`;
     if ('value' in expr) return sql`${expr.value}`;
@@ -45,8 +29,10 @@ export function compileLoad(
     if ('prefixed' in expr) return sql`${expr.prefixed} || CAST(${raw(expr.col)} AS VARCHAR)`;
     if ('lookup' in expr) {
       const l = LOOKUPS[expr.lookup];
-      const alias = ident(joined(l.table, expr.col));
-      const value = sql`${alias}.${ident(l.column)}`;
+      if (types.get(expr.col) !== l.enumType) {
+        throw new Error(`${format.id}: ${expr.col} must be read as ${l.enumType} to look up ${expr.lookup}`);
+      }
+      const value = dialect.enumLookup(raw(expr.col), l.values);
       return l.fallback === null ? value : sql`coalesce(${value}, ${l.fallback})`;
     }
     if ('col' in expr) return raw(expr.col);
@@ -63,13 +49,10 @@ export function compileLoad(
 
   const fields = Object.keys(format.mapping);
   const selected = join(fields.map((f) => sql`${compile(format.mapping[f] as Expr)} AS ${ident(f)}`));
-  const joinClauses = [...joins.values()].map(
-    (j) => sql` LEFT JOIN ${ident(j.table)} AS ${ident(j.alias)} ON ${ident(j.alias)}.code = ${j.on}`,
-  );
   // Hashing every raw column makes the reader parse and check every column (no projection
   // pushdown), so a bad value anywhere in a row sets the row aside.
   const hashed = dialect.hash(layout.columns.map((c) => sql`r.${ident(c.name)}`));
   const columns = join([...fields, 'content_hash', 'batch_id'].map(ident));
   return sql`INSERT INTO ${ident(format.target)} (${columns})
-    SELECT ${selected}, ${hashed}, ${inputs.batchId} FROM ${read} AS r${join(joinClauses, '')}`;
+    SELECT ${selected}, ${hashed}, ${inputs.batchId} FROM ${read} AS r`;
 }

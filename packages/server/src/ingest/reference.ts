@@ -1,53 +1,55 @@
 import { CAMEO_CODES, cameoCountryCodes, fipsCodes } from '@peacebell/model';
-import { sql } from '../store/sql.ts';
+import type { RawType } from '../sources/gdelt/index.ts';
 import type { Store } from '../store/store.ts';
+
+const fips = fipsCodes();
+const cameoCountries = cameoCountryCodes();
+
+/** The enum types raw layouts use, in value order, made from the model's tables. */
+export const REFERENCE_ENUMS: Readonly<Partial<Record<RawType, readonly string[]>>> = {
+  cameo_event_code: CAMEO_CODES.map((c) => c.code),
+  cameo_country_code: cameoCountries.map((c) => c.code),
+  fips_country_code: fips.map((c) => c.code),
+  quad_class_code: ['1', '2', '3', '4'],
+};
+
+export interface Lookup {
+  /** The enum the raw column must have; `values` are aligned with its values. */
+  enumType: RawType;
+  values: readonly (string | null)[];
+  fallback: string | null;
+}
+
+/** Code → value lookups, evaluated as array indexing by enum position (no join). */
+export const LOOKUPS = {
+  iso3_by_fips: { enumType: 'fips_country_code', values: fips.map((c) => c.iso3), fallback: null },
+  iso3_by_cameo: {
+    enumType: 'cameo_country_code',
+    values: cameoCountries.map((c) => c.iso3),
+    fallback: null,
+  },
+  category_by_event: {
+    enumType: 'cameo_event_code',
+    values: CAMEO_CODES.map((c) => c.category),
+    fallback: 'other',
+  },
+  domain_by_event: {
+    enumType: 'cameo_event_code',
+    values: CAMEO_CODES.map((c) => c.domain),
+    fallback: 'none',
+  },
+} as const satisfies Record<string, Lookup>;
 
 const prepared = new WeakSet<Store>();
 
 /**
- * The reference data the bulk load checks and joins against, made from the model's tables for
- * this connection: enums that reject unknown codes inside the CSV reader, and lookup tables.
+ * Creates this connection's enum types: the CSV reader rejects a value outside them (an
+ * unknown code) with its line and column, like any other bad value.
  */
 export async function prepareReference(store: Store): Promise<void> {
   if (prepared.has(store)) return;
-  const d = store.dialect;
-  const fips = fipsCodes();
-  const cameoCountries = cameoCountryCodes();
-  await store.exec(
-    d.enumType(
-      'cameo_event_code',
-      CAMEO_CODES.map((c) => c.code),
-    ),
-  );
-  await store.exec(
-    d.enumType(
-      'cameo_country_code',
-      cameoCountries.map((c) => c.code),
-    ),
-  );
-  await store.exec(
-    d.enumType(
-      'fips_country_code',
-      fips.map((c) => c.code),
-    ),
-  );
-  await store.exec(d.enumType('quad_class_code', ['1', '2', '3', '4']));
-  await store.exec(sql`CREATE OR REPLACE TEMP TABLE ref_iso3_by_fips (code VARCHAR, iso3 VARCHAR)`);
-  await store.exec(sql`CREATE OR REPLACE TEMP TABLE ref_iso3_by_cameo (code VARCHAR, iso3 VARCHAR)`);
-  await store.exec(
-    sql`CREATE OR REPLACE TEMP TABLE ref_event (code VARCHAR, category VARCHAR, domain VARCHAR)`,
-  );
-  await store.insert(
-    'ref_iso3_by_fips',
-    fips.map(({ code, iso3 }) => ({ code, iso3 })),
-  );
-  await store.insert(
-    'ref_iso3_by_cameo',
-    cameoCountries.map(({ code, iso3 }) => ({ code, iso3 })),
-  );
-  await store.insert(
-    'ref_event',
-    CAMEO_CODES.map(({ code, category, domain }) => ({ code, category, domain })),
-  );
+  for (const [name, values] of Object.entries(REFERENCE_ENUMS)) {
+    await store.exec(store.dialect.enumType(name, values));
+  }
   prepared.add(store);
 }

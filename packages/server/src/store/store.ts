@@ -11,6 +11,8 @@ export interface Dialect {
   hash(values: readonly Sql[]): Sql;
   /** DDL for a connection-scoped enum type; a value outside it fails to read. */
   enumType(name: string, values: readonly string[]): Sql;
+  /** The entry of `values` at the position of an enum value (NULL stays NULL). */
+  enumLookup(value: Sql, values: readonly (string | null)[]): Sql;
   /** Truncates a DATE/TIMESTAMP to the start of its UTC day, ISO week or month. */
   dateBucket(value: Sql, grain: 'day' | 'week' | 'month'): Sql;
 }

@@ -35,6 +35,8 @@ export const duckdbDialect: Dialect = {
   readDelimited: readCsv,
   enumType: (name, values) =>
     sql`CREATE OR REPLACE TEMP TYPE ${ident(name)} AS ENUM (${trusted(values.map(quote).join(', '))})`,
+  enumLookup: (value, values) =>
+    sql`(CAST([${trusted(values.map((v) => (v === null ? 'NULL' : quote(v))).join(', '))}] AS VARCHAR[]))[enum_code(${value}) + 1]`,
   hash: (values) => sql`hash(${join(values)})`,
   dateBucket(value, grain) {
     if (grain === 'day') return sql`CAST(${value} AS DATE)`;
