@@ -55,7 +55,7 @@ export const importCommand: Command = {
     const seconds = (performance.now() - t0) / 1000;
     const total = summarize(results, seconds);
     if (values.json) {
-      ctx.stdout.write(`${JSON.stringify({ ...total, files: results }, null, 2)}\n`);
+      ctx.stdout.write(`${JSON.stringify({ ...total, details: results }, null, 2)}\n`);
     } else {
       for (const r of results) {
         if (r.status !== 'imported') ctx.stderr.write(`${r.status}: ${r.message ?? r.file}\n`);
