@@ -4,11 +4,20 @@ import type { Command } from './command.ts';
 import { eventsCommand } from './commands/events.ts';
 import { importCommand } from './commands/import.ts';
 import { rejectsCommand } from './commands/rejects.ts';
+import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
+import { syncCommand } from './commands/sync.ts';
 import type { Context } from './context.ts';
 import { commandHelp, mainHelp } from './help.ts';
 
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, eventsCommand, rejectsCommand];
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  syncCommand,
+  statsCommand,
+  eventsCommand,
+  rejectsCommand,
+  serveCommand,
+];
 
 const GLOBAL = {
   db: { type: 'string', description: 'the store file (default $PEACEBELL_DB, else ./peacebell.duckdb)' },

@@ -17,6 +17,8 @@ export interface ImportOptions {
   format?: Format;
   clock?: () => Date;
   tmpDir?: string;
+  /** What to call the file in the batch record and rejects (e.g. its URL); default its path. */
+  origin?: string;
 }
 
 export interface FileSummary {
@@ -48,6 +50,7 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<FileSummary> {
   const clock = options.clock ?? (() => new Date());
+  const origin = options.origin ?? file;
   const started = clock();
   const t0 = performance.now();
   const summary = (fields: Partial<FileSummary>): FileSummary => ({
@@ -105,7 +108,7 @@ export async function importFile(
         'rejects',
         rejects.map((r) => ({
           batch_id: batchId,
-          file_name: file,
+          file_name: origin,
           line: r.line,
           field: r.field,
           reason: r.reason,
@@ -123,7 +126,7 @@ export async function importFile(
       await tx.insert('import_batches', [
         {
           batch_id: batchId,
-          file_path: file,
+          file_path: origin,
           file_name: basename(file),
           content_sha256: digest.sha256,
           bytes: digest.bytes,

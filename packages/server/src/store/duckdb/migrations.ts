@@ -83,4 +83,36 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
         raw VARCHAR)`,
     ],
   },
+  {
+    version: 2,
+    name: 'gdelt file states',
+    statements: [
+      sql`CREATE TABLE gdelt_files (
+        name VARCHAR NOT NULL,
+        url VARCHAR NOT NULL,
+        feed VARCHAR NOT NULL,
+        translingual BOOLEAN NOT NULL,
+        slot TIMESTAMP NOT NULL,
+        size BIGINT,
+        md5 VARCHAR,
+        state VARCHAR NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error VARCHAR,
+        listed_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        next_attempt_at TIMESTAMP,
+        batch_id INTEGER,
+        rows_in BIGINT)`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'key hashes for duplicate checks',
+    statements: [
+      sql`ALTER TABLE events ADD COLUMN key_hash UBIGINT`,
+      sql`UPDATE events SET key_hash = hash(id)`,
+      sql`ALTER TABLE gdelt_mentions ADD COLUMN key_hash UBIGINT`,
+      sql`UPDATE gdelt_mentions SET key_hash = hash(id)`,
+    ],
+  },
 ];
