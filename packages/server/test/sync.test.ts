@@ -234,3 +234,29 @@ describe.runIf(hasData)('peacebell sync and sync status', () => {
     expect(usage.stderr()).toMatch(/--from/);
   });
 });
+
+describe.runIf(hasData)('peacebell serve', () => {
+  it('follows the feed and stops cleanly on SIGTERM', async () => {
+    const mirror = await startMirror();
+    mirror.setNow('20260514083000');
+    const db = join(dir, 'serve.duckdb');
+    const bin = join(import.meta.dirname, '../bin/peacebell.js');
+    const args = ['serve', '--db', db, '--base-url', mirror.baseUrl, '--poll', '1', '--backfill-hours', '0'];
+    const { code, log } = await new Promise<{ code: number | null; log: string }>((resolve) => {
+      const proc = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let text = '';
+      proc.stderr.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('837 rows in') && !proc.killed) proc.kill('SIGTERM');
+      });
+      proc.on('exit', (exitCode) => resolve({ code: exitCode, log: text }));
+    });
+    await mirror.close();
+    expect(log).toMatch(/stopping after the file in hand/);
+    expect(code).toBe(0);
+    const { openDuckDbStore } = await import('../src/store/duckdb/duckdb-store.ts');
+    const store = await openDuckDbStore(db);
+    expect(await count(store, 'events')).toBe(837);
+    await store.close();
+  });
+});
