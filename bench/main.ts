@@ -1,9 +1,10 @@
 import { cpus, totalmem } from 'node:os';
+import { acledBench } from './acled.ts';
 import { ingestBench } from './ingest.ts';
 import { syncBench } from './sync.ts';
 
 /**
- * `npm run bench [-- MILLIONS] [--only ingest|sync]`: every benchmark, each printing its figures
+ * `npm run bench [-- MILLIONS] [--only ingest|acled|sync]`: every benchmark, each printing its figures
  * and its ratios against a baseline measured in the same run.
  */
 const args = process.argv.slice(2);
@@ -12,11 +13,15 @@ const millions = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? '2');
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`,
 );
-if (only !== 'sync') {
+if (only === undefined || only === 'ingest') {
   console.log('== ingest ==');
   await ingestBench(millions);
 }
-if (only !== 'ingest') {
+if (only === undefined || only === 'acled') {
+  console.log('\n== ACLED ==');
+  await acledBench();
+}
+if (only === undefined || only === 'sync') {
   console.log('\n== sync ==');
   await syncBench();
 }

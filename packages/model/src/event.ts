@@ -20,6 +20,7 @@ export const CanonicalEvent = z.object({
   source_file: z.string().min(1).describe('file name the event was last imported from'),
   feed: nullable(z.string()).describe("the source's sub-feed, e.g. GDELT 'export' or 'translation'"),
   event_date: day,
+  event_date_end: nullable(day).describe('last day, for events the source dates as a span (UCDP)'),
   date_added: nullable(z.string()).describe('when the source published the record, ISO 8601 UTC'),
   actor1_code: nullable(z.string()),
   actor1_name: nullable(z.string()),
@@ -41,6 +42,12 @@ export const CanonicalEvent = z.object({
   goldstein: nullable(z.number().min(-10).max(10)),
   category: z.string().describe('canonical category (PLOVER event type)'),
   domain: z.string().describe('security domain'),
+  source_event_type: nullable(z.string()).describe(
+    "the source's own event type (ACLED event_type, UCDP type_of_violence, ICEWS event text)",
+  ),
+  source_sub_event_type: nullable(z.string()).describe(
+    "the source's own sub-type (ACLED sub_event_type, UCDP conflict)",
+  ),
   num_mentions: nullable(z.number().int()),
   num_sources: nullable(z.number().int()),
   num_articles: nullable(z.number().int()),

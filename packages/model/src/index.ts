@@ -19,10 +19,22 @@ export type { CodeNote, Country, Region } from './countries/index.ts';
 export {
   CAMEO_CODES,
   CAMEO_ROOTS,
-  CANONICAL_CATEGORIES,
+  PLOVER_TYPES,
+  PloverType,
   SECURITY_DOMAINS,
+  SecurityDomain,
   cameoCode,
   cameoRoot,
   quadClassOfRoot,
 } from './cameo/index.ts';
-export type { CameoCode, CanonicalCategory, QuadClass, SecurityDomain } from './cameo/index.ts';
+export type { CameoCode, QuadClass } from './cameo/index.ts';
+export {
+  ACLED_EVENT_TYPES,
+  ACLED_SUB_EVENT_TYPES,
+  CANONICAL_CATEGORIES,
+  CanonicalCategory,
+  UCDP_VIOLENCE_TYPES,
+  acledCategory,
+  canonicalCategoryOfCameo,
+  ucdpCategory,
+} from './typology/index.ts';

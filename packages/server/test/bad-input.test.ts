@@ -99,5 +99,9 @@ describe.runIf(hasData)('files that are not what they claim are refused whole', 
       /not UTF-8/,
     ));
   it('a text file of another kind', () =>
-    refused('notes.csv', Buffer.from('a,b,c\n1,2,3\n'), /not a known GDELT file/));
+    refused(
+      'notes.csv',
+      Buffer.from('a,b,c\n1,2,3\n'),
+      /is not a known file: no ACLED, UCDP or ICEWS header/,
+    ));
 });

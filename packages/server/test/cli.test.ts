@@ -5,6 +5,7 @@ import { EVENT_FIELDS } from '@peacebell/model';
 import { describe, expect, it } from 'vitest';
 import { DATA_DIR, hasData } from '../../../test/shared-data.ts';
 import { main } from '../src/cli/main.ts';
+import { parseCsv } from './csv.ts';
 import { captureContext, tempDir } from './helpers.ts';
 
 const dir = tempDir();
@@ -15,36 +16,6 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const io = captureContext(env);
   const code = await main(args, io.ctx);
   return { code, out: io.stdout(), err: io.stderr() };
-}
-
-/** Minimal CSV reader for the tests: our CSV quotes fields with commas, quotes or newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ',') {
-      endCell();
-    } else if (!quoted && ch === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
 }
 
 describe('peacebell CLI', () => {
@@ -178,7 +149,11 @@ describe('peacebell CLI', () => {
           .map((l) => JSON.parse(l) as Record<string, unknown>);
       const protests = await ndjson(['--root', '14']);
       expect(protests.length).toBeGreaterThan(0);
-      expect(protests.every((e) => e.event_root_code === '14' && e.category === 'protest')).toBe(true);
+      expect(
+        protests.every(
+          (e) => e.event_root_code === '14' && ['protest', 'riot'].includes(e.category as string),
+        ),
+      ).toBe(true);
       const material = await ndjson(['--quad', '4', '--code', '190']);
       expect(material.every((e) => e.quad_class === 4 && e.event_code === '190')).toBe(true);
       const limited = await run(['events', '--db', db, '--format', 'json', '--limit', '3']);

@@ -1,4 +1,4 @@
-import type { CanonicalCategory, SecurityDomain } from './categories.ts';
+import type { PloverType, SecurityDomain } from './categories.ts';
 
 /*
  * Category: CAMEO2PLOVER (PLOVER draft 0.8, 2021), code by code. Each root has one PLOVER type except
@@ -25,7 +25,7 @@ import type { CanonicalCategory, SecurityDomain } from './categories.ts';
  *    ICEWS's labels.
  */
 
-const ROOT_CATEGORY: Readonly<Record<string, CanonicalCategory>> = {
+const ROOT_CATEGORY: Readonly<Record<string, PloverType>> = {
   '01': 'other',
   '02': 'other',
   '03': 'agree',
@@ -49,7 +49,7 @@ const ROOT_CATEGORY: Readonly<Record<string, CanonicalCategory>> = {
 };
 
 /** Codes, or three-digit codes with their children, whose PLOVER type is not their root's. */
-const CATEGORY_EXCEPTIONS: Readonly<Record<string, CanonicalCategory>> = {
+const CATEGORY_EXCEPTIONS: Readonly<Record<string, PloverType>> = {
   '0813': 'retreat',
   '0814': 'retreat',
   '084': 'retreat',
@@ -117,7 +117,7 @@ function lookup<T>(
   );
 }
 
-export function categoryOf(code: string): CanonicalCategory {
+export function categoryOf(code: string): PloverType {
   return lookup(code, (key) => CATEGORY_EXCEPTIONS[key], ROOT_CATEGORY) ?? 'other';
 }
 

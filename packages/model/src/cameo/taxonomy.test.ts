@@ -5,8 +5,8 @@ import { dataFile, hasData } from '../../../../test/shared-data.ts';
 import {
   CAMEO_CODES,
   CAMEO_ROOTS,
-  CANONICAL_CATEGORIES,
-  CanonicalCategory,
+  PLOVER_TYPES,
+  PloverType,
   SECURITY_DOMAINS,
   SecurityDomain,
   cameoCode,
@@ -87,29 +87,29 @@ describe('structure', () => {
   });
 
   test('every code has a listed category and domain; a root has its "not specified" code\'s', () => {
-    const categories = new Set(CANONICAL_CATEGORIES.map((c) => c.id));
+    const categories = new Set(PLOVER_TYPES.map((c) => c.id));
     const domains = new Set(SECURITY_DOMAINS.map((d) => d.id));
     for (const c of CAMEO_CODES) {
-      expect(categories.has(c.category)).toBe(true);
+      expect(categories.has(c.plover)).toBe(true);
       expect(domains.has(c.domain)).toBe(true);
     }
     for (const root of CAMEO_ROOTS) {
-      expect(root.category).toBe(cameoCode(`${root.code}0`)?.category);
+      expect(root.plover).toBe(cameoCode(`${root.code}0`)?.plover);
       expect(root.domain).toBe(cameoCode(`${root.code}0`)?.domain);
     }
   });
 
   test('the lists hold each id once, in the order of the enums, and every id is used', () => {
-    expect(CANONICAL_CATEGORIES.map((c) => c.id)).toEqual(CanonicalCategory.options);
+    expect(PLOVER_TYPES.map((c) => c.id)).toEqual(PloverType.options);
     expect(SECURITY_DOMAINS.map((d) => d.id)).toEqual(SecurityDomain.options);
-    expect(new Set(CAMEO_CODES.map((c) => c.category))).toEqual(new Set(CanonicalCategory.options));
+    expect(new Set(CAMEO_CODES.map((c) => c.plover))).toEqual(new Set(PloverType.options));
     expect(new Set(CAMEO_CODES.map((c) => c.domain))).toEqual(new Set(SecurityDomain.options));
   });
 
   test('only statements and appeals (01, 02) fall outside PLOVER', () => {
-    const other = CAMEO_CODES.filter((c) => c.category === 'other').map((c) => c.root);
+    const other = CAMEO_CODES.filter((c) => c.plover === 'other').map((c) => c.root);
     expect(new Set(other)).toEqual(new Set(['01', '02']));
-    expect(CAMEO_CODES.filter((c) => c.root <= '02' && c.category !== 'other')).toEqual([]);
+    expect(CAMEO_CODES.filter((c) => c.root <= '02' && c.plover !== 'other')).toEqual([]);
   });
 
   test.each([
@@ -205,13 +205,13 @@ describe.runIf(hasData)('against the real lookups', () => {
       // "08: CONCEDE" and "08: RETREAT" head sections; a root's section may list other roots' codes
       if (code.length === 2 && comma === '') rootTypes.set(code, [...(rootTypes.get(code) ?? []), category]);
       else if (cameoCode(code) === undefined) missing.push(code);
-      else if (cameoCode(code)?.category !== category)
-        differing.push({ code, ours: cameoCode(code)?.category, category });
+      else if (cameoCode(code)?.plover !== category)
+        differing.push({ code, ours: cameoCode(code)?.plover, category });
     }
     expect(differing).toEqual([]);
     expect(missing).toEqual(['1213', '1214']); // in CAMEO, not in GDELT's lookup
     expect(rootTypes.size).toBe(18);
-    for (const [root, types] of rootTypes) expect(types).toContain(cameoCode(root)?.category);
+    for (const [root, types] of rootTypes) expect(types).toContain(cameoCode(root)?.plover);
   });
 });
 

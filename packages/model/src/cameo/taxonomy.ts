@@ -1,4 +1,6 @@
-import type { CanonicalCategory, SecurityDomain } from './categories.ts';
+import type { CanonicalCategory } from '../typology/categories.ts';
+import { canonicalCategoryOfCameo } from '../typology/cameo.ts';
+import type { PloverType, SecurityDomain } from './categories.ts';
 import { CAMEO_CODE_ROWS } from './codes.ts';
 import { categoryOf, domainOf } from './mapping.ts';
 
@@ -20,7 +22,10 @@ export interface CameoCode {
   level: 1 | 2 | 3;
   quadClass: QuadClass;
   goldstein: number;
+  /** peacebell's canonical category (typology/). */
   category: CanonicalCategory;
+  /** PLOVER's event type for the code. */
+  plover: PloverType;
   domain: SecurityDomain;
 }
 
@@ -59,7 +64,8 @@ function toCameoCode([code, description, goldstein]: readonly [string, string, n
     level: (code.length - 1) as 1 | 2 | 3,
     quadClass,
     goldstein,
-    category: categoryOf(code),
+    category: canonicalCategoryOfCameo(code),
+    plover: categoryOf(code),
     domain: domainOf(code),
   };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, QueryError, SourceError } from '../errors.ts';
 import type { Command } from './command.ts';
+import { compareCommand } from './commands/compare.ts';
 import { eventsCommand } from './commands/events.ts';
 import { importCommand } from './commands/import.ts';
 import { rejectsCommand } from './commands/rejects.ts';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   syncCommand,
   statsCommand,
   eventsCommand,
+  compareCommand,
   rejectsCommand,
   serveCommand,
 ];

@@ -1,7 +1,10 @@
-import type { Expr, Format, RawLayout } from '../sources/gdelt/index.ts';
+import type { Expr, Format, RawLayout } from '../sources/util/format.ts';
 import { ident, join, sql, type Sql } from '../store/sql.ts';
 import type { Dialect } from '../store/store.ts';
 import { LOOKUPS } from './reference.ts';
+
+/** Fields that say where a record was read from, not what it says. */
+const PROVENANCE = new Set(['source_file', 'feed']);
 
 export interface LoadInputs {
   file: string;
@@ -28,6 +31,7 @@ export function compileLoad(
     if ('input' in expr) return sql`${inputs[expr.input]}`;
     if ('prefixed' in expr) return sql`${expr.prefixed} || CAST(${raw(expr.col)} AS VARCHAR)`;
     if ('lookup' in expr) {
+      if (!types.has(expr.col)) return sql`NULL`;
       const l = LOOKUPS[expr.lookup];
       if (types.get(expr.col) !== l.enumType) {
         throw new Error(`${format.id}: ${expr.col} must be read as ${l.enumType} to look up ${expr.lookup}`);
@@ -35,12 +39,16 @@ export function compileLoad(
       const value = dialect.enumLookup(raw(expr.col), l.values);
       return l.fallback === null ? value : sql`coalesce(${value}, ${l.fallback})`;
     }
+    if ('firstOf' in expr) return sql`coalesce(${join(expr.firstOf.map(compile))})`;
     if ('col' in expr) return raw(expr.col);
     if ('flag' in expr) return sql`(CAST(${raw(expr.flag)} AS INTEGER) = 1)`;
     if ('coordinate' in expr) {
+      if (!expr.geoType) return raw(expr.coordinate);
       return sql`CASE WHEN coalesce(${raw(expr.geoType)}, 0) > 0 THEN ${raw(expr.coordinate)} END`;
     }
     if ('quad' in expr) return sql`CAST(CAST(${raw(expr.quad)} AS VARCHAR) AS TINYINT)`;
+    if ('epochSeconds' in expr) return sql`CAST(to_timestamp(${raw(expr.epochSeconds)}) AS TIMESTAMP)`;
+    if ('day' in expr) return sql`CAST(${raw(expr.day)} AS DATE)`;
     if ('concat' in expr) {
       return sql`concat_ws('|', ${join(expr.concat.map((c) => sql`CAST(${raw(c)} AS VARCHAR)`))})`;
     }
@@ -49,12 +57,18 @@ export function compileLoad(
 
   const fields = Object.keys(format.mapping);
   const selected = join(fields.map((f) => sql`${compile(format.mapping[f] as Expr)} AS ${ident(f)}`));
-  // Hashing every raw column makes the reader parse and check every column (no projection
-  // pushdown), so a bad value anywhere in a row sets the row aside.
-  const hashed = dialect.hash(layout.columns.map((c) => sql`r.${ident(c.name)}`));
+  // The content hash covers the canonical values (not where they were read from), so the same
+  // event from a file of another layout is a duplicate, not a new version.
+  const hashed = dialect.hash(
+    fields.filter((f) => !PROVENANCE.has(f)).map((f) => compile(format.mapping[f] as Expr)),
+  );
   // An integer hash of the id lets duplicate checks scan 8 bytes a row instead of the id string.
   const keyHash = dialect.hash([compile(format.mapping.id as Expr)]);
+  // Referencing every raw column makes the reader parse and check each of them (no projection
+  // pushdown), so a bad value anywhere in a row sets the row aside.
+  const everyColumn = dialect.hash(layout.columns.map((c) => sql`r.${ident(c.name)}`));
   const columns = join([...fields, 'content_hash', 'key_hash', 'batch_id'].map(ident));
   return sql`INSERT INTO ${ident(format.target)} (${columns})
-    SELECT ${selected}, ${hashed}, ${keyHash}, ${inputs.batchId} FROM ${read} AS r`;
+    SELECT ${selected}, ${hashed}, ${keyHash}, ${inputs.batchId} FROM ${read} AS r
+    WHERE ${everyColumn} IS NOT NULL`;
 }

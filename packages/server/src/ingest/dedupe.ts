@@ -9,10 +9,15 @@ export interface Settled {
 /**
  * Keeps one row per id after a batch was appended: a copy of a row already stored (same id,
  * same content) is dropped from the batch; an older row with the same id and other content is
- * replaced by the batch's. Repeats inside the batch keep one copy. The stored side is reached
+ * replaced by the batch's (the old version is kept in event_versions). Repeats inside the batch keep one copy. The stored side is reached
  * through `key_hash` (an integer), so a large store costs one narrow column scan per batch.
  */
-export async function settleDuplicates(store: Store, table: string, batchId: number): Promise<Settled> {
+export async function settleDuplicates(
+  store: Store,
+  table: string,
+  batchId: number,
+  now: Date,
+): Promise<Settled> {
   const t = ident(table);
   const [batch] = await store.query<{ n: number; keys: number }>(sql`
     SELECT count(*)::INTEGER AS n, count(DISTINCT key_hash)::INTEGER AS keys FROM ${t} WHERE batch_id = ${batchId}`);
@@ -42,6 +47,12 @@ export async function settleDuplicates(store: Store, table: string, batchId: num
       AND id IN (SELECT id FROM settle_overlap WHERE same)`);
   }
   if (changed > 0) {
+    if (table === 'events') {
+      await store.exec(sql`INSERT INTO event_versions BY NAME
+        SELECT *, CAST(${now.toISOString()} AS TIMESTAMP) AS superseded_at, ${batchId} AS superseded_by_batch,
+               'replaced' AS superseded_reason
+        FROM events WHERE rowid IN (SELECT row_id FROM settle_overlap WHERE NOT same)`);
+    }
     await store.exec(sql`DELETE FROM ${t} WHERE rowid IN (SELECT row_id FROM settle_overlap WHERE NOT same)`);
   }
   await store.exec(sql`DROP TABLE settle_overlap`);

@@ -1,10 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join as joinPath } from 'node:path';
 import { SourceError } from '../errors.ts';
-import { detectFormat, type Format, type RawLayout } from '../sources/gdelt/index.ts';
+import { detect } from '../sources/detect.ts';
+import { splitCsvLine, type Format, type RawLayout } from '../sources/util/format.ts';
 import { digestFile } from '../sources/util/digest.ts';
+import { recordStartLines } from '../sources/util/record-lines.ts';
 import { sniffText } from '../sources/util/sniff.ts';
+import { isUtf8File, windows1252ToUtf8 } from '../sources/util/transcode.ts';
 import { unzipSingle } from '../sources/util/unzip.ts';
 import { sql } from '../store/sql.ts';
 import type { ReadReject, Store } from '../store/store.ts';
@@ -69,10 +72,15 @@ export async function importFile(
   const work = await mkdtemp(joinPath(options.tmpDir ?? tmpdir(), 'peacebell-import-'));
   try {
     const zipped = /\.zip$/i.test(file);
-    const dataPath = zipped ? joinPath(work, basename(file).replace(/\.zip$/i, '')) : file;
+    let dataPath = zipped ? joinPath(work, basename(file).replace(/\.zip$/i, '')) : file;
     const digest = zipped ? await unzipSingle(file, dataPath) : await digestFile(file);
-    const sample = await sniffText(dataPath, file);
-    const { format, feed } = detectFormat(file, sample, options.format);
+    const sniffed = await sniffText(dataPath, file);
+    const { format, feed, layouts } = detect(file, sniffed, options.format);
+    if (format.encodings.includes('windows-1252') && !(await isUtf8File(dataPath))) {
+      const utf8 = joinPath(work, 'utf8.csv');
+      await windows1252ToUtf8(dataPath, utf8);
+      dataPath = utf8;
+    }
 
     const [previous] = await store.query<{ batch_id: number; file_path: string }>(
       sql`SELECT batch_id, file_path FROM import_batches WHERE content_sha256 = ${digest.sha256} LIMIT 1`,
@@ -93,17 +101,20 @@ export async function importFile(
       const inputs = { file: basename(file), feed, batchId };
       let inserted = 0;
       let rejects: ReadReject[] = [];
-      for (const [i, layout] of format.layouts.entries()) {
+      for (const [i, layout] of layouts.entries()) {
         if (i > 0 && !rejects.some(isWidthError)) break;
         const loaded = await loadLayout(tx, format, layout, dataPath, inputs, `rejects_${batchId}_${i}`);
         inserted += loaded.inserted;
         rejects = i === 0 ? loaded.rejects : mergeRejects(rejects, loaded.rejects);
       }
+      const retried = await retryTrimmed(tx, format, layouts[0] as RawLayout, work, inputs, rejects, batchId);
+      inserted += retried.inserted;
+      rejects = await physicalLines(dataPath, layouts[0] as RawLayout, retried.rejects);
       if (inserted === 0 && rejects.length > 0) {
         const first = rejects[0] as ReadReject;
         throw new SourceError(file, `no row could be read; line ${first.line}: ${first.reason}`, first.line);
       }
-      const settled = await settleDuplicates(tx, format.target, batchId);
+      const settled = await settleDuplicates(tx, format.target, batchId, clock());
       await tx.insert(
         'rejects',
         rejects.map((r) => ({
@@ -157,8 +168,9 @@ async function loadLayout(
 ): Promise<{ inserted: number; rejects: ReadReject[] }> {
   const read = store.dialect.readDelimited({
     file,
-    delimiter: '\t',
-    header: false,
+    delimiter: layout.delimiter,
+    quote: layout.quote,
+    skip: layout.skip,
     columns: layout.columns,
     rejectsTable,
     ...(layout.dateFormat ? { dateFormat: layout.dateFormat } : {}),
@@ -169,6 +181,57 @@ async function loadLayout(
   );
   const inserted = Number(rows[0]?.Count ?? 0);
   return { inserted, rejects: await store.takeReadRejects(rejectsTable) };
+}
+
+/**
+ * Sources pad values with stray spaces (ACLED's ' 27.56061'), which fail a numeric cast: the
+ * single-line rows set aside for a cast get a second read with every field trimmed.
+ */
+async function retryTrimmed(
+  store: Store,
+  format: Format,
+  layout: RawLayout,
+  work: string,
+  inputs: { file: string; feed: string; batchId: number },
+  rejects: ReadReject[],
+  batchId: number,
+): Promise<{ inserted: number; rejects: ReadReject[] }> {
+  const trimmed = rejects.map((r) => {
+    const text = r.text.replace(/^[\r\n]+|[\r\n]+$/g, '');
+    if (!r.reason.startsWith('CAST') || /[\r\n]/.test(text)) return undefined;
+    const fields = splitCsvLine(text, layout.delimiter).map((f) => f.trim());
+    const quoteField = (f: string) =>
+      layout.quote && /[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f;
+    const line = fields.map(quoteField).join(layout.delimiter);
+    return line === text ? undefined : line;
+  });
+  const retry = rejects.filter((_, i) => trimmed[i] !== undefined);
+  if (retry.length === 0) return { inserted: 0, rejects };
+  const file = joinPath(work, 'trimmed.csv');
+  await writeFile(file, `${trimmed.filter((t) => t !== undefined).join('\n')}\n`);
+  const second = await loadLayout(
+    store,
+    format,
+    { ...layout, skip: 0 },
+    file,
+    inputs,
+    `rejects_${batchId}_trim`,
+  );
+  const stillBad = new Set(second.rejects.map((r) => r.line));
+  const resolved = new Set(retry.filter((_, i) => !stillBad.has(i + 1)));
+  return { inserted: second.inserted, rejects: rejects.filter((r) => !resolved.has(r)) };
+}
+
+/** For quoted files the engine counts records, not lines: turn its numbers into the lines a person opens. */
+async function physicalLines(file: string, layout: RawLayout, rejects: ReadReject[]): Promise<ReadReject[]> {
+  if (layout.quote === '' || rejects.length === 0) return rejects;
+  const lines = await recordStartLines(
+    file,
+    layout.skip,
+    rejects.map((r) => r.line - layout.skip),
+    layout.quote,
+  );
+  return rejects.map((r) => ({ ...r, line: lines.get(r.line - layout.skip) ?? r.line }));
 }
 
 /** A line stays rejected only if no layout read it; keep the most telling reason. */

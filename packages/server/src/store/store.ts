@@ -28,7 +28,10 @@ export interface DelimitedColumn {
 export interface DelimitedRead {
   file: string;
   delimiter: string;
-  header: boolean;
+  /** '' for none; '"' for RFC 4180 quoting (doubled quotes inside, newlines allowed). */
+  quote: string;
+  /** Lines to skip before the first data line. */
+  skip: number;
   columns: readonly DelimitedColumn[];
   dateFormat?: string;
   timestampFormat?: string;

@@ -1,7 +1,7 @@
 import { CliError, SourceError } from '../../errors.ts';
 import { importFile, type FileSummary } from '../../ingest/import-file.ts';
 import { expandInputs } from '../../ingest/inputs.ts';
-import { FORMAT_NAMES } from '../../sources/gdelt/index.ts';
+import { FORMAT_NAMES } from '../../sources/detect.ts';
 import { withStore } from '../context.ts';
 import type { Command } from '../command.ts';
 import { writeRows } from '../output.ts';
@@ -9,7 +9,8 @@ import { Progress } from '../progress.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import GDELT files (files, folders, globs; .CSV or .CSV.zip) into the store',
+  summary:
+    'import GDELT, ACLED, UCDP and ICEWS files (files, folders, globs; plain or zipped) into the store',
   usage: 'peacebell import PATH... [--source FORMAT] [--json]',
   options: {
     source: { type: 'string', description: `force the format: ${Object.keys(FORMAT_NAMES).join(', ')}` },

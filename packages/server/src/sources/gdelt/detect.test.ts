@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from './detect.ts';
+import { detectGdelt as detectFormat } from './detect.ts';
 import { GDELT1_EVENTS, GDELT2_EVENTS, GDELT2_MENTIONS } from './formats.ts';
 
 const line = (columns: number) => Array.from({ length: columns }, (_, i) => String(i)).join('\t');

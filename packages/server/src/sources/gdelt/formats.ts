@@ -1,32 +1,6 @@
 import type { CanonicalEvent, Source } from '@peacebell/model';
-import { EVENTS1_57, EVENTS1_58, EVENTS2, MENTIONS2, type RawLayout } from './layouts.ts';
-
-/**
- * How a canonical column (of the `target` table) is made from raw columns; ingest compiles these to SQL so that the
- * whole file is normalised inside the engine's bulk load.
- */
-export type Expr =
-  | { col: string }
-  | { text: string }
-  | { value: string }
-  | { concat: readonly string[] }
-  | { input: 'file' | 'feed' }
-  | { prefixed: string; col: string }
-  | { lookup: 'iso3_by_fips' | 'iso3_by_cameo' | 'category_by_event' | 'domain_by_event'; col: string }
-  | { flag: string }
-  | { coordinate: string; geoType: string }
-  | { quad: string }
-  | { empty: true };
-
-export interface Format {
-  id: 'gdelt2-events' | 'gdelt1-events' | 'gdelt2-mentions';
-  source: Source;
-  title: string;
-  target: 'events' | 'gdelt_mentions';
-  /** Tried in order: a row goes in through the first layout that reads it. */
-  layouts: readonly RawLayout[];
-  mapping: Readonly<Record<string, Expr>>;
-}
+import type { Expr, Format } from '../util/format.ts';
+import { EVENTS1_57, EVENTS1_58, EVENTS2, MENTIONS2 } from './layouts.ts';
 
 type EventMapping = Record<keyof CanonicalEvent, Expr>;
 
@@ -47,6 +21,7 @@ const eventMapping = (source: Source): EventMapping =>
     source_file: { input: 'file' },
     feed: { input: 'feed' },
     event_date: { col: 'SQLDATE' },
+    event_date_end: { col: 'SQLDATE' },
     date_added: { col: 'DATEADDED' },
     ...actor(1),
     ...actor(2),
@@ -58,6 +33,8 @@ const eventMapping = (source: Source): EventMapping =>
     goldstein: { col: 'GoldsteinScale' },
     category: { lookup: 'category_by_event', col: 'EventCode' },
     domain: { lookup: 'domain_by_event', col: 'EventCode' },
+    source_event_type: { empty: true },
+    source_sub_event_type: { empty: true },
     num_mentions: { col: 'NumMentions' },
     num_sources: { col: 'NumSources' },
     num_articles: { col: 'NumArticles' },
@@ -81,6 +58,7 @@ export const GDELT2_EVENTS: Format = {
   source: 'gdelt2',
   title: 'GDELT 2.0 Events export (61 columns)',
   target: 'events',
+  encodings: ['utf-8'],
   layouts: [EVENTS2],
   mapping: eventMapping('gdelt2'),
 };
@@ -90,6 +68,7 @@ export const GDELT1_EVENTS: Format = {
   source: 'gdelt1',
   title: 'GDELT 1.0 Events (57 or 58 columns)',
   target: 'events',
+  encodings: ['utf-8'],
   layouts: [EVENTS1_58, EVENTS1_57],
   mapping: eventMapping('gdelt1'),
 };
@@ -99,6 +78,7 @@ export const GDELT2_MENTIONS: Format = {
   source: 'gdelt2',
   title: 'GDELT 2.0 Mentions (16 columns)',
   target: 'gdelt_mentions',
+  encodings: ['utf-8'],
   layouts: [MENTIONS2],
   mapping: {
     // One article can mention an event several times in one sentence, told apart by offsets and confidence.

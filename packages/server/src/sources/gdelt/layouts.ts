@@ -1,33 +1,11 @@
 /**
- * GDELT's tab-separated layouts as typed raw columns. Types name SQL types or the reference
- * enums (see ingest/reference.ts): a value outside an enum is an unknown code and sets the row
- * aside, with its line and field, inside the engine's CSV reader.
+ * GDELT's tab-separated layouts (no header, no quoting) as typed raw columns. Codes are read as
+ * reference enums (see ingest/reference.ts): an unknown code sets the row aside, with its line
+ * and field, inside the engine's CSV reader.
  */
-export type RawType =
-  | 'BIGINT'
-  | 'INTEGER'
-  | 'TINYINT'
-  | 'DOUBLE'
-  | 'VARCHAR'
-  | 'DATE'
-  | 'TIMESTAMP'
-  | 'cameo_event_code'
-  | 'cameo_country_code'
-  | 'fips_country_code'
-  | 'quad_class_code';
+import type { RawColumn, RawLayout, RawType } from '../util/format.ts';
 
-export interface RawColumn {
-  name: string;
-  type: RawType;
-  /** An empty value sets the row aside instead of loading as NULL. */
-  required?: boolean;
-}
-
-export interface RawLayout {
-  columns: readonly RawColumn[];
-  dateFormat?: string;
-  timestampFormat?: string;
-}
+const TEXT = { delimiter: '\t', quote: '', skip: 0 } as const;
 
 const col = (name: string, type: RawType = 'VARCHAR'): RawColumn => ({ name, type });
 const required = (name: string, type: RawType): RawColumn => ({ name, type, required: true });
@@ -83,6 +61,7 @@ const eventHead: RawColumn[] = [
 
 /** GDELT 2.0 Events (and the translingual export): 61 columns. */
 export const EVENTS2: RawLayout = {
+  ...TEXT,
   columns: [
     ...eventHead,
     ...geo('Actor1Geo', true),
@@ -96,6 +75,7 @@ export const EVENTS2: RawLayout = {
 };
 
 const events1 = (withUrl: boolean): RawLayout => ({
+  ...TEXT,
   columns: [
     ...eventHead,
     ...geo('Actor1Geo', false),
@@ -113,6 +93,7 @@ export const EVENTS1_57 = events1(false);
 
 /** GDELT 2.0 Mentions: 16 columns, linked to events by GLOBALEVENTID. */
 export const MENTIONS2: RawLayout = {
+  ...TEXT,
   columns: [
     required('GLOBALEVENTID', 'BIGINT'),
     col('EventTimeDate', 'TIMESTAMP'),

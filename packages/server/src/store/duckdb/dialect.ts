@@ -15,9 +15,10 @@ function readCsv(read: DelimitedRead): Sql {
   const columns = read.columns.map((c) => `${quote(c.name)}: ${quote(c.type)}`).join(', ');
   const options = [
     `delim=${quote(read.delimiter)}`,
-    `header=${read.header}`,
-    `quote=''`,
-    `escape=''`,
+    `header=false`,
+    `skip=${Math.trunc(read.skip)}`,
+    `quote=${quote(read.quote)}`,
+    `escape=${quote(read.quote)}`,
     `auto_detect=false`,
     `columns={${columns}}`,
     `store_rejects=true`,

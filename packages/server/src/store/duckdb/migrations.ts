@@ -115,4 +115,19 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
       sql`UPDATE gdelt_mentions SET key_hash = hash(id)`,
     ],
   },
+  {
+    version: 4,
+    name: 'events from ACLED, UCDP and ICEWS; version history',
+    statements: [
+      sql`ALTER TABLE events ADD COLUMN event_date_end DATE`,
+      sql`UPDATE events SET event_date_end = event_date`,
+      sql`ALTER TABLE events ADD COLUMN source_event_type VARCHAR`,
+      sql`ALTER TABLE events ADD COLUMN source_sub_event_type VARCHAR`,
+      // Rows an import replaced or a deletion removed, as they were, with when and why.
+      sql`CREATE TABLE event_versions AS SELECT * FROM events WITH NO DATA`,
+      sql`ALTER TABLE event_versions ADD COLUMN superseded_at TIMESTAMP`,
+      sql`ALTER TABLE event_versions ADD COLUMN superseded_by_batch INTEGER`,
+      sql`ALTER TABLE event_versions ADD COLUMN superseded_reason VARCHAR`,
+    ],
+  },
 ];
