@@ -4,23 +4,26 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { importFile } from '../packages/server/src/ingest/import-file.ts';
 import { openDuckDbStore } from '../packages/server/src/store/duckdb/duckdb-store.ts';
+import { decodeWindows1252 } from '../packages/server/src/sources/util/cp1252.ts';
+import { parseCsv } from '../packages/server/test/csv.ts';
 import { DATA_DIR } from '../test/shared-data.ts';
 
 const SOURCE = 'acled/acled-africa-20160101-20160528-minus-LBY-SSD-BDI-TUN.csv';
 
 /** An N-row ACLED-shaped CSV (UTF-8) from the real 2016 rows, each with a fresh EVENT_ID_CNTY. */
 function makeAcledFile(rows: number, target: string): number {
-  const text = new TextDecoder('windows-1252').decode(readFileSync(join(DATA_DIR, SOURCE)));
-  const [header, ...lines] = text.split(/\r?\n/).filter((l) => l.length > 0);
-  const parts: string[] = [`${header}\n`];
+  const text = decodeWindows1252(readFileSync(join(DATA_DIR, SOURCE)));
+  const [header, ...records] = parseCsv(text).filter((r) => r.some((v) => v !== ''));
+  const id = (header as string[]).indexOf('EVENT_ID_CNTY');
+  const quote = (f: string) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f);
+  const parts: string[] = [`${(header as string[]).join(',')}\n`];
   for (let i = 0; i < rows; i++) {
-    const line = lines[i % lines.length] as string;
-    const first = line.indexOf(',');
-    const second = line.indexOf(',', first + 1);
-    parts.push(`${line.slice(0, first + 1)}B${i}${line.slice(second)}\n`);
+    const record = [...(records[i % records.length] as string[])];
+    record[id] = `B${i}`;
+    parts.push(`${record.map(quote).join(',')}\n`);
   }
   writeFileSync(target, parts.join(''));
-  return lines.length;
+  return records.length;
 }
 
 /** ACLED import through the engine's reader, against DuckDB's own read_csv of the same file. */
