@@ -24,6 +24,11 @@ export const Settings = z
     backfillHours: z.coerce.number().nonnegative().default(24),
     missingRetryHours: z.coerce.number().nonnegative().default(24),
     port: positiveInt.max(65535).default(8080),
+    acledUrl: z.url().default('https://acleddata.com'),
+    acledUsername: z.string().min(1).optional(),
+    acledPassword: z.string().min(1).optional(),
+    ucdpUrl: z.url().default('https://ucdpapi.pcr.uu.se'),
+    ucdpToken: z.string().min(1).optional(),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -38,6 +43,11 @@ const ENV: Record<string, keyof Settings> = {
   PEACEBELL_BACKFILL_HOURS: 'backfillHours',
   PEACEBELL_MISSING_RETRY_HOURS: 'missingRetryHours',
   PEACEBELL_PORT: 'port',
+  PEACEBELL_ACLED_URL: 'acledUrl',
+  PEACEBELL_ACLED_USERNAME: 'acledUsername',
+  PEACEBELL_ACLED_PASSWORD: 'acledPassword',
+  PEACEBELL_UCDP_URL: 'ucdpUrl',
+  PEACEBELL_UCDP_TOKEN: 'ucdpToken',
 };
 
 function readConfig(path: string, required: boolean): Record<string, unknown> {

@@ -1,7 +1,10 @@
+import { storeTokens, syncAcled, syncUcdp } from '../../ingest/api-sync.ts';
 import { completeness, dayRange, problems } from '../../ingest/sync/completeness.ts';
 import { abortableSleep, follow } from '../../ingest/sync/follow.ts';
 import { Syncer, type SyncOptions } from '../../ingest/sync/syncer.ts';
+import { AcledAuthError, AcledClient } from '../../sources/acled/client.ts';
 import type { GdeltFeed } from '../../sources/gdelt/file-list.ts';
+import { isUcdpVersion, UcdpClient } from '../../sources/ucdp/client.ts';
 import type { Store } from '../../store/store.ts';
 import { CliError } from '../../errors.ts';
 import type { Command, OptionSpec } from '../command.ts';
@@ -31,11 +34,20 @@ export const syncCommand: Command = {
   summary:
     'download and import GDELT 2.0: a range, or follow the 15-minute feed; `sync status` for completeness',
   usage:
-    'peacebell sync --from DAY --to DAY | sync --follow | sync status [--from DAY] [--to DAY] [--json]  [--feeds events,mentions,translation] [--base-url URL] [--concurrency N] [--cache DIR]',
+    'peacebell sync --from DAY --to DAY | sync --follow | sync status [--from DAY] [--to DAY] [--json]  [--feeds events,mentions,translation] [--base-url URL] [--concurrency N] [--cache DIR] | sync --source acled [--since DAY] | sync --source ucdp --version 25.1',
   options: {
     from: { type: 'string', description: 'first UTC day, YYYY-MM-DD' },
     to: { type: 'string', description: 'last UTC day, YYYY-MM-DD (default: today)' },
     follow: { type: 'boolean', description: 'keep following the feed until interrupted' },
+    source: { type: 'string', description: 'gdelt (default), acled (with --since) or ucdp (with --version)' },
+    since: {
+      type: 'string',
+      description: 'with --source acled: events modified since this UTC day (default: the last sync)',
+    },
+    version: {
+      type: 'string',
+      description: 'with --source ucdp: the GED version, e.g. 25.1 (Candidate: 25.0.9)',
+    },
     json: { type: 'boolean', description: 'print results as JSON' },
     ...SYNC_OPTIONS,
   },
@@ -45,6 +57,9 @@ export const syncCommand: Command = {
     const from = parseDay(str('from'), '--from');
     const to = parseDay(str('to'), '--to');
     if (positionals[0] === 'status') return status(ctx, settings, from, to, values.json === true);
+    const source = str('source') ?? 'gdelt';
+    if (source === 'acled' || source === 'ucdp') return syncApi(ctx, settings, source, values);
+    if (source !== 'gdelt') throw new CliError(`unknown --source ${source}; valid: gdelt, acled, ucdp`);
     if (positionals.length > 0)
       throw new CliError(`unknown sync subcommand ${positionals[0]}; try \`sync status\``);
     if (values.follow) {
@@ -67,6 +82,55 @@ export const syncCommand: Command = {
     });
   },
 };
+
+async function syncApi(ctx: Context, s: Settings, source: 'acled' | 'ucdp', values: Record<string, unknown>) {
+  const log = (line: string) => ctx.stderr.write(`${ctx.clock().toISOString()} ${line}\n`);
+  const since = parseDay(values.since as string | undefined, '--since');
+  const version = values.version as string | undefined;
+  if (source === 'ucdp' && (!version || !isUcdpVersion(version))) {
+    throw new CliError('sync --source ucdp needs --version, e.g. 25.1 (GED) or 25.0.9 (Candidate)');
+  }
+  return withStore(ctx, s.db, async (store) => {
+    let result;
+    try {
+      if (source === 'acled') {
+        const client = new AcledClient({
+          baseUrl: s.acledUrl,
+          tokens: storeTokens(store, ctx.clock),
+          clock: ctx.clock,
+          log,
+          ...(s.acledUsername && s.acledPassword
+            ? { credentials: { username: s.acledUsername, password: s.acledPassword } }
+            : {}),
+        });
+        const epoch = since === undefined ? undefined : Date.parse(`${since}T00:00:00Z`) / 1000;
+        result = await syncAcled(store, client, {
+          ...(epoch === undefined ? {} : { since: epoch }),
+          clock: ctx.clock,
+          log,
+        });
+      } else {
+        const client = new UcdpClient({
+          baseUrl: s.ucdpUrl,
+          log,
+          ...(s.ucdpToken ? { token: s.ucdpToken } : {}),
+        });
+        result = await syncUcdp(store, client, { version: version as string, clock: ctx.clock, log });
+      }
+    } catch (error) {
+      if (
+        error instanceof AcledAuthError ||
+        /needs --since|access token|HTTP 40[13]/.test((error as Error).message)
+      ) {
+        throw new CliError((error as Error).message, 2);
+      }
+      throw error;
+    }
+    if (values.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else await writeRows(ctx, 'table', Object.keys(result), [[result]]);
+    return 0;
+  });
+}
 
 export function settingsFrom(
   ctx: Context,

@@ -130,4 +130,12 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
       sql`ALTER TABLE event_versions ADD COLUMN superseded_reason VARCHAR`,
     ],
   },
+  {
+    version: 5,
+    name: 'API cursors and tokens',
+    statements: [
+      sql`CREATE TABLE source_cursors (source VARCHAR NOT NULL, cursor VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL)`,
+      sql`CREATE TABLE api_tokens (source VARCHAR NOT NULL, tokens VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL)`,
+    ],
+  },
 ];
