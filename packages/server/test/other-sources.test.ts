@@ -236,3 +236,13 @@ describe.runIf(hasData)('a revised ACLED event', () => {
     await store.close();
   });
 });
+
+describe.runIf(hasData)('a UTF-8 file with a byte-order mark', () => {
+  it('imports like one without', async () => {
+    const file = join(dir, 'acled-bom.csv');
+    writeFileSync(file, `\uFEFF${readFileSync(dataFile('acled/acled-current-layout-2-rows.csv'), 'utf8')}`);
+    const store = await freshStore(dir);
+    expect(await importFile(store, file, { clock: CLOCK })).toMatchObject({ inserted: 2, rejected: 0 });
+    await store.close();
+  });
+});
