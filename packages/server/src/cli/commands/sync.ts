@@ -1,16 +1,14 @@
-import { storeTokens, syncAcled, syncUcdp } from '../../ingest/api-sync.ts';
-import { completeness, dayRange, problems } from '../../ingest/sync/completeness.ts';
 import { abortableSleep, follow } from '../../ingest/sync/follow.ts';
 import { Syncer, type SyncOptions } from '../../ingest/sync/syncer.ts';
-import { AcledAuthError, AcledClient } from '../../sources/acled/client.ts';
 import type { GdeltFeed } from '../../sources/gdelt/file-list.ts';
-import { isUcdpVersion, UcdpClient } from '../../sources/ucdp/client.ts';
 import type { Store } from '../../store/store.ts';
 import { CliError } from '../../errors.ts';
 import type { Command, OptionSpec } from '../command.ts';
 import { withStore, type Context } from '../context.ts';
 import { writeRows } from '../output.ts';
 import { loadSettings, type Settings } from '../settings.ts';
+import { syncApi } from './sync-api.ts';
+import { status } from './sync-status.ts';
 import { parseDay } from '../values.ts';
 
 export const SYNC_OPTIONS: Record<string, OptionSpec> = {
@@ -56,7 +54,9 @@ export const syncCommand: Command = {
     const settings = settingsFrom(ctx, values, db);
     const from = parseDay(str('from'), '--from');
     const to = parseDay(str('to'), '--to');
-    if (positionals[0] === 'status') return status(ctx, settings, from, to, values.json === true);
+    if (positionals[0] === 'status') {
+      return status(ctx, settings, syncOptions(ctx, settings).feeds, from, to, values.json === true);
+    }
     const source = str('source') ?? 'gdelt';
     if (source === 'acled' || source === 'ucdp') return syncApi(ctx, settings, source, values);
     if (source !== 'gdelt') throw new CliError(`unknown --source ${source}; valid: gdelt, acled, ucdp`);
@@ -82,55 +82,6 @@ export const syncCommand: Command = {
     });
   },
 };
-
-async function syncApi(ctx: Context, s: Settings, source: 'acled' | 'ucdp', values: Record<string, unknown>) {
-  const log = (line: string) => ctx.stderr.write(`${ctx.clock().toISOString()} ${line}\n`);
-  const since = parseDay(values.since as string | undefined, '--since');
-  const version = values.version as string | undefined;
-  if (source === 'ucdp' && (!version || !isUcdpVersion(version))) {
-    throw new CliError('sync --source ucdp needs --version, e.g. 25.1 (GED) or 25.0.9 (Candidate)');
-  }
-  return withStore(ctx, s.db, async (store) => {
-    let result;
-    try {
-      if (source === 'acled') {
-        const client = new AcledClient({
-          baseUrl: s.acledUrl,
-          tokens: storeTokens(store, ctx.clock),
-          clock: ctx.clock,
-          log,
-          ...(s.acledUsername && s.acledPassword
-            ? { credentials: { username: s.acledUsername, password: s.acledPassword } }
-            : {}),
-        });
-        const epoch = since === undefined ? undefined : Date.parse(`${since}T00:00:00Z`) / 1000;
-        result = await syncAcled(store, client, {
-          ...(epoch === undefined ? {} : { since: epoch }),
-          clock: ctx.clock,
-          log,
-        });
-      } else {
-        const client = new UcdpClient({
-          baseUrl: s.ucdpUrl,
-          log,
-          ...(s.ucdpToken ? { token: s.ucdpToken } : {}),
-        });
-        result = await syncUcdp(store, client, { version: version as string, clock: ctx.clock, log });
-      }
-    } catch (error) {
-      if (
-        error instanceof AcledAuthError ||
-        /needs --since|access token|HTTP 40[13]/.test((error as Error).message)
-      ) {
-        throw new CliError((error as Error).message, 2);
-      }
-      throw error;
-    }
-    if (values.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else await writeRows(ctx, 'table', Object.keys(result), [[result]]);
-    return 0;
-  });
-}
 
 export function settingsFrom(
   ctx: Context,
@@ -197,48 +148,4 @@ export async function followUntilSignal(ctx: Context, store: Store, settings: Se
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
-}
-
-async function status(ctx: Context, settings: Settings, from?: string, to?: string, json = false) {
-  return withStore(ctx, settings.db, async (store) => {
-    const feeds = syncOptions(ctx, settings).feeds;
-    const range = await dayRange(store, from, to);
-    if (!range) {
-      if (json) ctx.stdout.write('{"days":[],"problems":[]}\n');
-      else
-        ctx.stdout.write(
-          'No GDELT file has been synced yet: run `peacebell sync --from DAY` or `--follow`.\n',
-        );
-      return 0;
-    }
-    const days = await completeness(store, range[0], range[1], feeds, settings.feeds.includes('translation'));
-    const failures = await problems(store, range[0], range[1], feeds);
-    if (json) {
-      ctx.stdout.write(
-        `${JSON.stringify({ from: range[0], to: range[1], days, problems: failures }, null, 2)}\n`,
-      );
-      return 0;
-    }
-    const shown = days.map((d) => ({
-      ...d,
-      gaps:
-        d.gaps.length > 6 ? `${d.gaps.slice(0, 6).join(' ')} … (+${d.gaps.length - 6})` : d.gaps.join(' '),
-    }));
-    await writeRows(
-      ctx,
-      'table',
-      ['day', 'feed', 'slots', 'imported', 'pending', 'missing', 'failed', 'gaps'],
-      [shown],
-    );
-    if (failures.length > 0) {
-      ctx.stdout.write('\n');
-      await writeRows(
-        ctx,
-        'table',
-        ['name', 'state', 'attempts', 'next_attempt_at', 'last_error'],
-        [failures],
-      );
-    }
-    return 0;
-  });
 }
