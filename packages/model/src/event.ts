@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CanonicalCategory, SecurityDomain } from './typology/categories.ts';
 
 /** Where an event came from; one value per upstream dataset (and layout generation). */
 export const SOURCES = ['gdelt2', 'gdelt1', 'acled', 'ucdp', 'icews'] as const;
@@ -40,8 +41,8 @@ export const CanonicalEvent = z.object({
   event_root_code: nullable(z.string().regex(/^\d{2}$/)),
   quad_class: nullable(z.number().int().min(1).max(4)),
   goldstein: nullable(z.number().min(-10).max(10)),
-  category: z.string().describe('canonical category (PLOVER event type)'),
-  domain: z.string().describe('security domain'),
+  category: CanonicalCategory.describe('canonical category (docs/typology.md)'),
+  domain: SecurityDomain.describe('security domain (docs/typology.md)'),
   source_event_type: nullable(z.string()).describe(
     "the source's own event type (ACLED event_type, UCDP type_of_violence, ICEWS event text)",
   ),

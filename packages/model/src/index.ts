@@ -21,8 +21,6 @@ export {
   CAMEO_ROOTS,
   PLOVER_TYPES,
   PloverType,
-  SECURITY_DOMAINS,
-  SecurityDomain,
   cameoCode,
   cameoRoot,
   quadClassOfRoot,
@@ -33,8 +31,12 @@ export {
   ACLED_SUB_EVENT_TYPES,
   CANONICAL_CATEGORIES,
   CanonicalCategory,
+  SECURITY_DOMAINS,
+  SecurityDomain,
   UCDP_VIOLENCE_TYPES,
   acledCategory,
+  acledEventTypeOf,
   canonicalCategoryOfCameo,
   ucdpCategory,
 } from './typology/index.ts';
+export type { CategoryQuad, Classification } from './typology/index.ts';

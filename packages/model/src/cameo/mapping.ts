@@ -1,7 +1,10 @@
-import type { PloverType, SecurityDomain } from './categories.ts';
+import type { SecurityDomain } from '../typology/categories.ts';
+import type { PloverType } from './plover.ts';
 
 /*
- * Category: CAMEO2PLOVER (PLOVER draft 0.8, 2021), code by code. Each root has one PLOVER type except
+ * The canonical category of a code is in typology/cameo.ts; this file gives the other two columns.
+ *
+ * PLOVER type: CAMEO2PLOVER (PLOVER draft 0.8, 2021), code by code. Each root has one PLOVER type except
  * YIELD (08), which PLOVER splits into verbal CONCEDE (080-083) and material RETREAT (084-087, 0813,
  * 0814). PLOVER drops statements (01) and appeals (02); they are 'other'.
  *
@@ -25,7 +28,7 @@ import type { PloverType, SecurityDomain } from './categories.ts';
  *    ICEWS's labels.
  */
 
-const ROOT_CATEGORY: Readonly<Record<string, PloverType>> = {
+const ROOT_PLOVER: Readonly<Record<string, PloverType>> = {
   '01': 'other',
   '02': 'other',
   '03': 'agree',
@@ -49,7 +52,7 @@ const ROOT_CATEGORY: Readonly<Record<string, PloverType>> = {
 };
 
 /** Codes, or three-digit codes with their children, whose PLOVER type is not their root's. */
-const CATEGORY_EXCEPTIONS: Readonly<Record<string, PloverType>> = {
+const PLOVER_EXCEPTIONS: Readonly<Record<string, PloverType>> = {
   '0813': 'retreat',
   '0814': 'retreat',
   '084': 'retreat',
@@ -117,8 +120,8 @@ function lookup<T>(
   );
 }
 
-export function categoryOf(code: string): PloverType {
-  return lookup(code, (key) => CATEGORY_EXCEPTIONS[key], ROOT_CATEGORY) ?? 'other';
+export function ploverOf(code: string): PloverType {
+  return lookup(code, (key) => PLOVER_EXCEPTIONS[key], ROOT_PLOVER) ?? 'other';
 }
 
 export function domainOf(code: string): SecurityDomain {

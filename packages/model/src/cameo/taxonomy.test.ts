@@ -86,16 +86,18 @@ describe('structure', () => {
     expect(cameoCode('211')).toBeUndefined();
   });
 
-  test('every code has a listed category and domain; a root has its "not specified" code\'s', () => {
-    const categories = new Set(PLOVER_TYPES.map((c) => c.id));
+  test('every code has a listed PLOVER type and domain; a root has its "not specified" code\'s', () => {
+    const plover = new Set(PLOVER_TYPES.map((c) => c.id));
     const domains = new Set(SECURITY_DOMAINS.map((d) => d.id));
     for (const c of CAMEO_CODES) {
-      expect(categories.has(c.plover)).toBe(true);
+      expect(plover.has(c.plover)).toBe(true);
       expect(domains.has(c.domain)).toBe(true);
     }
     for (const root of CAMEO_ROOTS) {
-      expect(root.plover).toBe(cameoCode(`${root.code}0`)?.plover);
-      expect(root.domain).toBe(cameoCode(`${root.code}0`)?.domain);
+      const unspecified = cameoCode(`${root.code}0`);
+      expect(root.plover).toBe(unspecified?.plover);
+      expect(root.domain).toBe(unspecified?.domain);
+      expect(root.category).toBe(unspecified?.category);
     }
   });
 
@@ -195,18 +197,18 @@ describe.runIf(hasData)('against the real lookups', () => {
     expect(CAMEO_CODES.map((c) => c.code).sort()).toEqual(scale.map(([code]) => code).sort());
   });
 
-  test('the category of every code CAMEO2PLOVER-2021 maps is its PLOVER event type', () => {
+  test('the `plover` of every code CAMEO2PLOVER-2021 maps is its PLOVER event type', () => {
     const text = readFileSync(dataFile('cameo/CAMEO2PLOVER-2021.txt'), 'utf8');
     const differing = [];
     const missing = [];
     const rootTypes = new Map<string, string[]>();
     for (const [, code = '', type = '', comma] of text.matchAll(/^(\d{2,4}):[ \t]*([A-Z]+)[ \t]*(,?)/gm)) {
-      const category = type.toLowerCase();
+      const plover = type.toLowerCase();
       // "08: CONCEDE" and "08: RETREAT" head sections; a root's section may list other roots' codes
-      if (code.length === 2 && comma === '') rootTypes.set(code, [...(rootTypes.get(code) ?? []), category]);
+      if (code.length === 2 && comma === '') rootTypes.set(code, [...(rootTypes.get(code) ?? []), plover]);
       else if (cameoCode(code) === undefined) missing.push(code);
-      else if (cameoCode(code)?.plover !== category)
-        differing.push({ code, ours: cameoCode(code)?.plover, category });
+      else if (cameoCode(code)?.plover !== plover)
+        differing.push({ code, ours: cameoCode(code)?.plover, plover });
     }
     expect(differing).toEqual([]);
     expect(missing).toEqual(['1213', '1214']); // in CAMEO, not in GDELT's lookup

@@ -1,8 +1,8 @@
-import type { CanonicalCategory } from '../typology/categories.ts';
 import { canonicalCategoryOfCameo } from '../typology/cameo.ts';
-import type { PloverType, SecurityDomain } from './categories.ts';
+import type { CanonicalCategory, SecurityDomain } from '../typology/categories.ts';
 import { CAMEO_CODE_ROWS } from './codes.ts';
-import { categoryOf, domainOf } from './mapping.ts';
+import { domainOf, ploverOf } from './mapping.ts';
+import type { PloverType } from './plover.ts';
 
 /**
  * 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict: GDELT's QuadClass
@@ -22,10 +22,11 @@ export interface CameoCode {
   level: 1 | 2 | 3;
   quadClass: QuadClass;
   goldstein: number;
-  /** peacebell's canonical category (typology/). */
+  /** peacebell's canonical category (typology/cameo.ts). */
   category: CanonicalCategory;
-  /** PLOVER's event type for the code. */
+  /** PLOVER's event type for the code, the published standard (mapping.ts). */
   plover: PloverType;
+  /** The security domain the act bears on (mapping.ts). */
   domain: SecurityDomain;
 }
 
@@ -55,7 +56,8 @@ export function quadClassOfRoot(root: string): QuadClass | undefined {
 function toCameoCode([code, description, goldstein]: readonly [string, string, number]): CameoCode {
   const root = code.slice(0, 2);
   const quadClass = quadClassOfRoot(root);
-  if (quadClass === undefined || !/^\d{2,4}$/.test(code)) throw new Error(`bad CAMEO code in table: ${code}`);
+  const category = canonicalCategoryOfCameo(code);
+  if (quadClass === undefined || category === undefined) throw new Error(`bad CAMEO code in table: ${code}`);
   return {
     code,
     description,
@@ -64,8 +66,8 @@ function toCameoCode([code, description, goldstein]: readonly [string, string, n
     level: (code.length - 1) as 1 | 2 | 3,
     quadClass,
     goldstein,
-    category: canonicalCategoryOfCameo(code),
-    plover: categoryOf(code),
+    category,
+    plover: ploverOf(code),
     domain: domainOf(code),
   };
 }

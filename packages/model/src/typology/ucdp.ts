@@ -1,7 +1,11 @@
-import type { SecurityDomain } from '../cameo/categories.ts';
-import type { CanonicalCategory } from './categories.ts';
+import type { CanonicalCategory, SecurityDomain, Classification } from './categories.ts';
 
-/** UCDP GED's three types of organised violence. */
+/**
+ * UCDP GED's three types of organised violence (`type_of_violence`). State-based and non-state
+ * conflict are fighting between organised armed groups: armed_clash. One-sided violence is an
+ * organised group's violence against civilians. All three are armed_conflict: UCDP records only
+ * violence by organised actors in a conflict.
+ */
 export const UCDP_VIOLENCE_TYPES: readonly {
   id: 1 | 2 | 3;
   title: string;
@@ -13,9 +17,8 @@ export const UCDP_VIOLENCE_TYPES: readonly {
   { id: 3, title: 'One-sided violence', category: 'violence_against_civilians', domain: 'armed_conflict' },
 ];
 
-export function ucdpCategory(
-  typeOfViolence: number,
-): { category: CanonicalCategory; domain: SecurityDomain } | undefined {
-  const t = UCDP_VIOLENCE_TYPES.find((v) => v.id === typeOfViolence);
-  return t && { category: t.category, domain: t.domain };
+/** The category and domain of a UCDP `type_of_violence`; undefined for any other number. */
+export function ucdpCategory(typeOfViolence: number): Classification | undefined {
+  const v = UCDP_VIOLENCE_TYPES.find((type) => type.id === typeOfViolence);
+  return v && { category: v.category, domain: v.domain };
 }
