@@ -74,24 +74,23 @@ export async function importFile(
     const zipped = /\.zip$/i.test(file);
     let dataPath = zipped ? joinPath(work, basename(file).replace(/\.zip$/i, '')) : file;
     const digest = zipped ? await unzipSingle(file, dataPath) : await digestFile(file);
+    const [previous] = await store.query<{ batch_id: number; file_path: string; format: string }>(
+      sql`SELECT batch_id, file_path, format FROM import_batches WHERE content_sha256 = ${digest.sha256} LIMIT 1`,
+    );
+    if (previous) {
+      return summary({
+        format: previous.format,
+        status: 'already imported',
+        batchId: previous.batch_id,
+        message: `same content as batch ${previous.batch_id} (${previous.file_path}): nothing added`,
+      });
+    }
     const sniffed = await sniffText(dataPath, file);
     const { format, feed, layouts } = detect(file, sniffed, options.format);
     if (format.encodings.includes('windows-1252') && !(await isUtf8File(dataPath))) {
       const utf8 = joinPath(work, 'utf8.csv');
       await windows1252ToUtf8(dataPath, utf8);
       dataPath = utf8;
-    }
-
-    const [previous] = await store.query<{ batch_id: number; file_path: string }>(
-      sql`SELECT batch_id, file_path FROM import_batches WHERE content_sha256 = ${digest.sha256} LIMIT 1`,
-    );
-    if (previous) {
-      return summary({
-        format: format.id,
-        status: 'already imported',
-        batchId: previous.batch_id,
-        message: `same content as batch ${previous.batch_id} (${previous.file_path}): nothing added`,
-      });
     }
 
     await prepareReference(store);
