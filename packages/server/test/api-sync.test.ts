@@ -161,6 +161,22 @@ describe.runIf(hasData)('UCDP API', () => {
   });
 });
 
+describe.runIf(hasData)('UCDP paging links', () => {
+  it('are followed on our own host, so the token never goes elsewhere', async () => {
+    const rows = ucdpApiRows().slice(0, 2500);
+    const server = await startUcdpServer(rows, 'ucdp-token', 'http://elsewhere.invalid');
+    try {
+      let n = 0;
+      for await (const page of new UcdpClient({ baseUrl: server.url, token: 'ucdp-token' }).events('25.1'))
+        n += page.length;
+      expect(n).toBe(2500);
+      expect(server.requests).toHaveLength(3);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe.runIf(hasData)('peacebell sync --source acled|ucdp', () => {
   it('takes credentials from the environment and keeps the tokens and cursor in the store', async () => {
     const { main } = await import('../src/cli/main.ts');

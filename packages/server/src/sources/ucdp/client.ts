@@ -6,7 +6,7 @@ export interface UcdpClientOptions extends HttpOptions {
   pageSize?: number;
 }
 
-export type UcdpApiRow = Record<string, string | number | null>;
+export type UcdpApiRow = Record<string, string | number | boolean | null>;
 
 /** GED yearly versions ('25.1') and Candidate monthly ones ('25.0.9'). */
 export function isUcdpVersion(version: string): boolean {
@@ -35,10 +35,15 @@ export class UcdpClient {
     const base = (this.o.baseUrl ?? 'https://ucdpapi.pcr.uu.se').replace(/\/+$/, '');
     let url: string | null = `${base}/api/gedevents/${version}?pagesize=${this.o.pageSize ?? 1000}&page=0`;
     const headers = { 'x-ucdp-access-token': this.o.token };
-    while (url) {
+    const seen = new Set<string>();
+    while (url && !seen.has(url)) {
+      seen.add(url);
       const page: Page = await requestJson<Page>(url, { headers }, this.o);
       if (page.Result.length > 0) yield page.Result;
-      url = page.NextPageUrl ? page.NextPageUrl : null;
+      // follow the next page on our own host: the token never goes to another origin
+      url = page.NextPageUrl
+        ? `${base}${new URL(page.NextPageUrl, base).pathname}${new URL(page.NextPageUrl, base).search}`
+        : null;
     }
   }
 }

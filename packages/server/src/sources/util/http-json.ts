@@ -4,6 +4,8 @@ export interface HttpOptions {
   sleep?: (ms: number) => Promise<void>;
   retries?: number;
   backoffMs?: number;
+  /** Longest wait for one response, default 60 s; a timeout is retried like a network error. */
+  timeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -36,7 +38,10 @@ export async function requestJson<T>(url: string, init: RequestInit, o: HttpOpti
     const backoff = (o.backoffMs ?? 1000) * 2 ** attempt;
     let response: Response;
     try {
-      response = await (o.fetch ?? fetch)(url, init);
+      response = await (o.fetch ?? fetch)(url, {
+        ...init,
+        signal: AbortSignal.timeout(o.timeoutMs ?? 60_000),
+      });
     } catch (error) {
       if (attempt >= retries) throw error;
       o.log?.(`${new URL(url).pathname}: ${(error as Error).message}; retry in ${backoff} ms`);
