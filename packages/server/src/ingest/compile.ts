@@ -58,17 +58,15 @@ export function compileLoad(
   const fields = Object.keys(format.mapping);
   const selected = join(fields.map((f) => sql`${compile(format.mapping[f] as Expr)} AS ${ident(f)}`));
   // The content hash covers the canonical values (not where they were read from), so the same
-  // event from a file of another layout is a duplicate, not a new version.
-  const hashed = dialect.hash(
-    fields.filter((f) => !PROVENANCE.has(f)).map((f) => compile(format.mapping[f] as Expr)),
-  );
-  // An integer hash of the id lets duplicate checks scan 8 bytes a row instead of the id string.
-  const keyHash = dialect.hash([compile(format.mapping.id as Expr)]);
+  // event from a file of another layout is a duplicate, not a new version. The key hash, an
+  // integer hash of the id, lets duplicate checks scan 8 bytes a row instead of the id string.
+  const hashed = dialect.hash(fields.filter((f) => !PROVENANCE.has(f)).map((f) => sql`n.${ident(f)}`));
+  const keyHash = dialect.hash([sql`n.${ident('id')}`]);
   // Referencing every raw column makes the reader parse and check each of them (no projection
   // pushdown), so a bad value anywhere in a row sets the row aside.
   const everyColumn = dialect.hash(layout.columns.map((c) => sql`r.${ident(c.name)}`));
   const columns = join([...fields, 'content_hash', 'key_hash', 'batch_id'].map(ident));
   return sql`INSERT INTO ${ident(format.target)} (${columns})
-    SELECT ${selected}, ${hashed}, ${keyHash}, ${inputs.batchId} FROM ${read} AS r
-    WHERE ${everyColumn} IS NOT NULL`;
+    SELECT n.*, ${hashed}, ${keyHash}, ${inputs.batchId}
+    FROM (SELECT ${selected} FROM ${read} AS r WHERE ${everyColumn} IS NOT NULL) AS n`;
 }

@@ -31,6 +31,10 @@ export async function settleDuplicates(
         SELECT max(rowid) FROM ${t} WHERE batch_id = ${batchId} GROUP BY id)`);
     }
   }
+  const [others] = await store.query<{ any: boolean }>(
+    sql`SELECT EXISTS (SELECT 1 FROM ${t} WHERE batch_id <> ${batchId}) AS any`,
+  );
+  if (!others?.any) return { duplicates: repeats, replaced: 0 };
   await store.exec(sql`CREATE OR REPLACE TEMP TABLE settle_overlap AS
     WITH fresh AS (SELECT id, key_hash, content_hash FROM ${t} WHERE batch_id = ${batchId}),
          stored AS (SELECT rowid AS row_id, id, content_hash FROM ${t}

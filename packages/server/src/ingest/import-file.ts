@@ -4,7 +4,7 @@ import { basename, join as joinPath } from 'node:path';
 import { SourceError } from '../errors.ts';
 import { detect } from '../sources/detect.ts';
 import { splitCsvLine, type Format, type RawLayout } from '../sources/util/format.ts';
-import { digestFile } from '../sources/util/digest.ts';
+import { digestFile, fingerprintFile } from '../sources/util/digest.ts';
 import { recordStartLines } from '../sources/util/record-lines.ts';
 import { sniffText } from '../sources/util/sniff.ts';
 import { isUtf8File, windows1252ToUtf8 } from '../sources/util/transcode.ts';
@@ -73,10 +73,20 @@ export async function importFile(
   try {
     const zipped = /\.zip$/i.test(file);
     let dataPath = zipped ? joinPath(work, basename(file).replace(/\.zip$/i, '')) : file;
-    const digest = zipped ? await unzipSingle(file, dataPath) : await digestFile(file);
-    const [previous] = await store.query<{ batch_id: number; file_path: string; format: string }>(
-      sql`SELECT batch_id, file_path, format FROM import_batches WHERE content_sha256 = ${digest.sha256} LIMIT 1`,
+    // A plain file's full digest is computed while the engine loads it; the quick fingerprint
+    // decides first whether the content may have been imported before.
+    const digesting = zipped ? unzipSingle(file, dataPath) : digestFile(file);
+    digesting.catch(() => undefined);
+    const fingerprint = await fingerprintFile(zipped ? (await digesting, dataPath) : file);
+    const candidates = await store.query<{ n: number }>(
+      sql`SELECT count(*)::INTEGER AS n FROM import_batches WHERE fingerprint = ${fingerprint}`,
     );
+    const [previous] = candidates[0]?.n
+      ? await store.query<{ batch_id: number; file_path: string; format: string }>(
+          sql`SELECT batch_id, file_path, format FROM import_batches
+              WHERE content_sha256 = ${(await digesting).sha256} LIMIT 1`,
+        )
+      : [];
     if (previous) {
       return summary({
         format: previous.format,
@@ -114,6 +124,7 @@ export async function importFile(
         throw new SourceError(file, `no row could be read; line ${first.line}: ${first.reason}`, first.line);
       }
       const settled = await settleDuplicates(tx, format.target, batchId, clock());
+      const digest = await digesting;
       await tx.insert(
         'rejects',
         rejects.map((r) => ({
@@ -139,6 +150,7 @@ export async function importFile(
           file_path: origin,
           file_name: basename(file),
           content_sha256: digest.sha256,
+          fingerprint,
           bytes: digest.bytes,
           format: format.id,
           started_at: started.toISOString(),

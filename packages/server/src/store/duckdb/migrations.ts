@@ -138,4 +138,9 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
       sql`CREATE TABLE api_tokens (source VARCHAR NOT NULL, tokens VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    version: 6,
+    name: 'quick file fingerprints',
+    statements: [sql`ALTER TABLE import_batches ADD COLUMN fingerprint VARCHAR`],
+  },
 ];
