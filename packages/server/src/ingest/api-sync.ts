@@ -8,7 +8,7 @@ import { UCDP_GED } from '../sources/ucdp/format.ts';
 import type { Format } from '../sources/util/format.ts';
 import { sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
-import { importFile } from './import-file.ts';
+import { importFile, type FileSummary } from './import-file.ts';
 import { deleteEvents } from './versions.ts';
 
 export interface ApiSyncSummary {
@@ -89,6 +89,15 @@ const empty = (cursor: string | null): ApiSyncSummary => ({
   cursor,
 });
 
+function addPage(summary: ApiSyncSummary, rows: number, result: FileSummary) {
+  summary.pages++;
+  summary.rows += rows;
+  summary.inserted += result.inserted;
+  summary.replaced += result.replaced;
+  summary.duplicates += result.duplicates;
+  summary.rejected += result.rejected;
+}
+
 /**
  * Brings ACLED up to date: events modified since the cursor (or `since`, epoch seconds), each
  * page imported atomically (a revision replaces the stored event, which goes to the history),
@@ -108,12 +117,7 @@ export async function syncAcled(
   try {
     for await (const rows of client.events({ since })) {
       const result = await importPage(store, ACLED_EVENTS, rows, dir, `acled api since ${since}`, o.clock);
-      summary.pages++;
-      summary.rows += rows.length;
-      summary.inserted += result.inserted;
-      summary.replaced += result.replaced;
-      summary.duplicates += result.duplicates;
-      summary.rejected += result.rejected;
+      addPage(summary, rows.length, result);
       for (const r of rows as AcledApiRow[]) newest = Math.max(newest, Number(r.timestamp ?? 0));
       o.log(
         `acled page ${summary.pages}: ${rows.length} rows, ${result.inserted} new, ${result.replaced} revised`,
@@ -143,12 +147,7 @@ export async function syncUcdp(
   try {
     for await (const rows of client.events(o.version)) {
       const result = await importPage(store, UCDP_GED, rows, dir, `ucdp api ${o.version}`, o.clock);
-      summary.pages++;
-      summary.rows += rows.length;
-      summary.inserted += result.inserted;
-      summary.replaced += result.replaced;
-      summary.duplicates += result.duplicates;
-      summary.rejected += result.rejected;
+      addPage(summary, rows.length, result);
       o.log(`ucdp ${o.version} page ${summary.pages}: ${rows.length} rows, ${result.inserted} new`);
     }
     await saveCursor(store, `ucdp`, o.version, o.clock());

@@ -1,5 +1,5 @@
 import type { CanonicalEvent } from '@peacebell/model';
-import type { Expr, Format, RawColumn, RawType } from '../util/format.ts';
+import { absent, typedColumns, type Expr, type Format, type RawType } from '../util/format.ts';
 
 /**
  * ACLED files: the current layout (lower-case headers, 'event_id_cnty', sub-event types, iso
@@ -43,24 +43,10 @@ const mapping: Record<keyof CanonicalEvent, Expr> = {
   event_date: { col: 'event_date' },
   event_date_end: { col: 'event_date' },
   date_added: { epochSeconds: 'timestamp' },
-  actor1_code: { empty: true },
   actor1_name: { col: 'actor1' },
-  actor1_country: { empty: true },
   actor1_type1: { text: 'inter1' },
-  actor1_type2: { empty: true },
-  actor1_type3: { empty: true },
-  actor2_code: { empty: true },
   actor2_name: { col: 'actor2' },
-  actor2_country: { empty: true },
   actor2_type1: { text: 'inter2' },
-  actor2_type2: { empty: true },
-  actor2_type3: { empty: true },
-  is_root_event: { empty: true },
-  event_code: { empty: true },
-  event_base_code: { empty: true },
-  event_root_code: { empty: true },
-  quad_class: { empty: true },
-  goldstein: { empty: true },
   category: {
     firstOf: [
       { lookup: 'category_by_acled_sub_type', col: 'sub_event_type' },
@@ -75,10 +61,6 @@ const mapping: Record<keyof CanonicalEvent, Expr> = {
   },
   source_event_type: { text: 'event_type' },
   source_sub_event_type: { text: 'sub_event_type' },
-  num_mentions: { empty: true },
-  num_sources: { empty: true },
-  num_articles: { empty: true },
-  avg_tone: { empty: true },
   action_geo_type: { col: 'geo_precision' },
   action_geo_name: { col: 'location' },
   action_geo_country: {
@@ -90,12 +72,33 @@ const mapping: Record<keyof CanonicalEvent, Expr> = {
   action_geo_adm1: { col: 'admin1' },
   action_geo_lat: { coordinate: 'latitude' },
   action_geo_lon: { coordinate: 'longitude' },
-  action_geo_feature_id: { empty: true },
-  source_url: { empty: true },
   fatalities_best: { col: 'fatalities' },
-  fatalities_low: { empty: true },
-  fatalities_high: { empty: true },
   notes: { col: 'notes' },
+  // fields this source does not have
+  ...absent(
+    'actor1_code',
+    'actor1_country',
+    'actor1_type2',
+    'actor1_type3',
+    'actor2_code',
+    'actor2_country',
+    'actor2_type2',
+    'actor2_type3',
+    'is_root_event',
+    'event_code',
+    'event_base_code',
+    'event_root_code',
+    'quad_class',
+    'goldstein',
+    'num_mentions',
+    'num_sources',
+    'num_articles',
+    'avg_tone',
+    'action_geo_feature_id',
+    'source_url',
+    'fatalities_low',
+    'fatalities_high',
+  ),
 };
 
 export const ACLED_EVENTS: Format = {
@@ -108,12 +111,7 @@ export const ACLED_EVENTS: Format = {
     delimiter: ',',
     recognise: (names) => names.includes('event_id_cnty') && names.includes('event_type'),
     layout(names, sample) {
-      const columns: RawColumn[] = names.map((name) => ({
-        name,
-        type: TYPES[name] ?? 'VARCHAR',
-        ...(REQUIRED.has(name) ? { required: true } : {}),
-      }));
-      return { columns, dateFormat: dateFormat(sample.event_date) };
+      return { columns: typedColumns(names, TYPES, REQUIRED), dateFormat: dateFormat(sample.event_date) };
     },
   },
   mapping,

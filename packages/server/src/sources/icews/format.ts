@@ -1,5 +1,5 @@
 import type { CanonicalEvent } from '@peacebell/model';
-import type { Expr, Format, RawColumn, RawType } from '../util/format.ts';
+import { absent, typedColumns, type Expr, type Format, type RawType } from '../util/format.ts';
 
 /** ICEWS coded events (tab-separated, header row): CAMEO codes, intensity, sectors, country names. */
 const TYPES: Readonly<Record<string, RawType>> = {
@@ -25,20 +25,12 @@ const mapping: Record<keyof CanonicalEvent, Expr> = {
   feed: { input: 'feed' },
   event_date: { col: 'event_date' },
   event_date_end: { col: 'event_date' },
-  date_added: { empty: true },
-  actor1_code: { empty: true },
   actor1_name: { col: 'source_name' },
   actor1_country: { lookup: 'iso3_by_name', col: 'source_country' },
   actor1_type1: { col: 'source_sectors' },
-  actor1_type2: { empty: true },
-  actor1_type3: { empty: true },
-  actor2_code: { empty: true },
   actor2_name: { col: 'target_name' },
   actor2_country: { lookup: 'iso3_by_name', col: 'target_country' },
   actor2_type1: { col: 'target_sectors' },
-  actor2_type2: { empty: true },
-  actor2_type3: { empty: true },
-  is_root_event: { empty: true },
   event_code: { text: 'cameo_code' },
   event_base_code: { lookup: 'base_by_event', col: 'cameo_code' },
   event_root_code: { lookup: 'root_by_event', col: 'cameo_code' },
@@ -47,23 +39,34 @@ const mapping: Record<keyof CanonicalEvent, Expr> = {
   category: { lookup: 'category_by_event', col: 'cameo_code' },
   domain: { lookup: 'domain_by_event', col: 'cameo_code' },
   source_event_type: { col: 'event_text' },
-  source_sub_event_type: { empty: true },
-  num_mentions: { empty: true },
-  num_sources: { empty: true },
-  num_articles: { empty: true },
-  avg_tone: { empty: true },
-  action_geo_type: { empty: true },
   action_geo_name: { col: 'city' },
   action_geo_country: { lookup: 'iso3_by_name', col: 'country' },
   action_geo_adm1: { col: 'province' },
   action_geo_lat: { coordinate: 'latitude' },
   action_geo_lon: { coordinate: 'longitude' },
-  action_geo_feature_id: { empty: true },
-  source_url: { empty: true },
-  fatalities_best: { empty: true },
-  fatalities_low: { empty: true },
-  fatalities_high: { empty: true },
   notes: { col: 'publisher' },
+  // fields this source does not have
+  ...absent(
+    'date_added',
+    'actor1_code',
+    'actor1_type2',
+    'actor1_type3',
+    'actor2_code',
+    'actor2_type2',
+    'actor2_type3',
+    'is_root_event',
+    'source_sub_event_type',
+    'num_mentions',
+    'num_sources',
+    'num_articles',
+    'avg_tone',
+    'action_geo_type',
+    'action_geo_feature_id',
+    'source_url',
+    'fatalities_best',
+    'fatalities_low',
+    'fatalities_high',
+  ),
 };
 
 export const ICEWS_EVENTS: Format = {
@@ -76,14 +79,7 @@ export const ICEWS_EVENTS: Format = {
     delimiter: '\t',
     recognise: (names) =>
       names.includes('event_id') && names.includes('cameo_code') && names.includes('event_text'),
-    layout: (names) => ({
-      columns: names.map((name): RawColumn => ({
-        name,
-        type: TYPES[name] ?? 'VARCHAR',
-        ...(REQUIRED.has(name) ? { required: true } : {}),
-      })),
-      dateFormat: '%Y-%m-%d',
-    }),
+    layout: (names) => ({ columns: typedColumns(names, TYPES, REQUIRED), dateFormat: '%Y-%m-%d' }),
   },
   mapping,
 };

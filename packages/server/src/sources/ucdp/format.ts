@@ -1,5 +1,5 @@
 import type { CanonicalEvent } from '@peacebell/model';
-import type { Expr, Format, RawColumn, RawType } from '../util/format.ts';
+import { absent, typedColumns, type Expr, type Format, type RawType } from '../util/format.ts';
 
 /**
  * UCDP GED files: 42 columns (19.x), 49 (23.x and later, with the *_dset_id columns), and HDX's
@@ -34,33 +34,13 @@ const mapping: Record<keyof CanonicalEvent, Expr> = {
   feed: { input: 'feed' },
   event_date: { day: 'date_start' },
   event_date_end: { day: 'date_end' },
-  date_added: { empty: true },
-  actor1_code: { empty: true },
   actor1_name: { col: 'side_a' },
-  actor1_country: { empty: true },
-  actor1_type1: { empty: true },
-  actor1_type2: { empty: true },
-  actor1_type3: { empty: true },
-  actor2_code: { empty: true },
   actor2_name: { col: 'side_b' },
-  actor2_country: { empty: true },
-  actor2_type1: { empty: true },
-  actor2_type2: { empty: true },
-  actor2_type3: { empty: true },
-  is_root_event: { empty: true },
-  event_code: { empty: true },
-  event_base_code: { empty: true },
-  event_root_code: { empty: true },
-  quad_class: { empty: true },
-  goldstein: { empty: true },
   category: { lookup: 'category_by_ucdp_type', col: 'type_of_violence' },
   domain: { lookup: 'domain_by_ucdp_type', col: 'type_of_violence' },
   source_event_type: { text: 'type_of_violence' },
   source_sub_event_type: { col: 'conflict_name' },
-  num_mentions: { empty: true },
   num_sources: { col: 'number_of_sources' },
-  num_articles: { empty: true },
-  avg_tone: { empty: true },
   action_geo_type: { col: 'where_prec' },
   action_geo_name: { col: 'where_coordinates' },
   action_geo_country: { lookup: 'iso3_by_gw', col: 'country_id' },
@@ -68,11 +48,34 @@ const mapping: Record<keyof CanonicalEvent, Expr> = {
   action_geo_lat: { coordinate: 'latitude' },
   action_geo_lon: { coordinate: 'longitude' },
   action_geo_feature_id: { text: 'priogrid_gid' },
-  source_url: { empty: true },
   fatalities_best: { col: 'best' },
   fatalities_low: { col: 'low' },
   fatalities_high: { col: 'high' },
   notes: { col: 'source_headline' },
+  // fields this source does not have
+  ...absent(
+    'date_added',
+    'actor1_code',
+    'actor1_country',
+    'actor1_type1',
+    'actor1_type2',
+    'actor1_type3',
+    'actor2_code',
+    'actor2_country',
+    'actor2_type1',
+    'actor2_type2',
+    'actor2_type3',
+    'is_root_event',
+    'event_code',
+    'event_base_code',
+    'event_root_code',
+    'quad_class',
+    'goldstein',
+    'num_mentions',
+    'num_articles',
+    'avg_tone',
+    'source_url',
+  ),
 };
 
 export const UCDP_GED: Format = {
@@ -87,13 +90,10 @@ export const UCDP_GED: Format = {
       names.includes('type_of_violence') && names.includes('best') && names.includes('id'),
     layout(names, sample) {
       const dated = /^\d{4}-\d{2}-\d{2}$/.test(sample.date_start ?? '');
-      const columns: RawColumn[] = names.map((name) => ({
-        name,
-        type:
-          TYPES[name] ??
-          (name === 'date_start' || name === 'date_end' ? (dated ? 'DATE' : 'TIMESTAMP') : 'VARCHAR'),
-        ...(REQUIRED.has(name) ? { required: true } : {}),
-      }));
+      const dateType = dated ? 'DATE' : 'TIMESTAMP';
+      const columns = typedColumns(names, TYPES, REQUIRED, (name) =>
+        name === 'date_start' || name === 'date_end' ? dateType : 'VARCHAR',
+      );
       return dated
         ? { columns, dateFormat: '%Y-%m-%d' }
         : {

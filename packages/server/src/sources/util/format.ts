@@ -142,3 +142,22 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
   fields.push(field);
   return fields;
 }
+
+/** A headered layout's columns: each header name typed from the format's table (text otherwise). */
+export function typedColumns(
+  names: readonly string[],
+  types: Readonly<Record<string, RawType>>,
+  required: ReadonlySet<string>,
+  fallback: (name: string) => RawType = () => 'VARCHAR',
+): RawColumn[] {
+  return names.map((name) => ({
+    name,
+    type: types[name] ?? fallback(name),
+    ...(required.has(name) ? { required: true } : {}),
+  }));
+}
+
+/** Canonical fields a source does not have: NULL. */
+export function absent<K extends string>(...fields: K[]): Record<K, Expr> {
+  return Object.fromEntries(fields.map((f) => [f, { empty: true }])) as Record<K, Expr>;
+}
