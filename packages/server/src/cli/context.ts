@@ -10,10 +10,10 @@ export interface Context {
   clock: () => Date;
 }
 
-export const DEFAULT_DB = './peacebell.duckdb';
+const DEFAULT_DB = './peacebell.duckdb';
 
 /** --db wins over PEACEBELL_DB, which wins over ./peacebell.duckdb (sync and serve also read the config file). */
-export function storePath(ctx: Context, db: string | undefined): string {
+function storePath(ctx: Context, db: string | undefined): string {
   return db ?? ctx.env.PEACEBELL_DB ?? DEFAULT_DB;
 }
 

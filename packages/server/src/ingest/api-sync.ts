@@ -43,7 +43,7 @@ async function importPage(
   return importFile(store, file, { format, origin, clock });
 }
 
-export async function readCursor(store: Store, source: string): Promise<string | undefined> {
+async function readCursor(store: Store, source: string): Promise<string | undefined> {
   const [row] = await store.query<{ cursor: string }>(
     sql`SELECT cursor FROM source_cursors WHERE source = ${source} ORDER BY updated_at DESC LIMIT 1`,
   );
