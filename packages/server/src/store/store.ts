@@ -61,5 +61,11 @@ export interface Store {
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /** Reads back and clears the rejects a DelimitedRead recorded. */
   takeReadRejects(rejectsTable: string): Promise<ReadReject[]>;
+  /**
+   * A second handle on the same store with its own connection and transactions, for readers
+   * (the API) that must not see, or wait inside, a writer's open transaction. Closing it leaves
+   * this store open.
+   */
+  reader(): Promise<Store>;
   close(): Promise<void>;
 }

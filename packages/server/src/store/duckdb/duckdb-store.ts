@@ -45,6 +45,7 @@ class DuckDbStore implements Store {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     readonly location: string,
+    private readonly ownsInstance = true,
   ) {}
 
   private prepare(query: Sql) {
@@ -128,8 +129,12 @@ class DuckDbStore implements Store {
     return rows.map((r) => ({ line: Number(r.line), field: r.field, reason: r.reason, text: r.text }));
   }
 
+  async reader(): Promise<Store> {
+    return new DuckDbStore(this.instance, await this.instance.connect(), this.location, false);
+  }
+
   async close(): Promise<void> {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }

@@ -143,4 +143,16 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
     name: 'quick file fingerprints',
     statements: [sql`ALTER TABLE import_batches ADD COLUMN fingerprint VARCHAR`],
   },
+  {
+    version: 7,
+    name: 'API keys',
+    statements: [
+      // Only the SHA-256 of a key is kept; the key itself is shown once, when it is made.
+      sql`CREATE TABLE api_keys (
+        name VARCHAR PRIMARY KEY,
+        key_sha256 VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        revoked_at TIMESTAMP)`,
+    ],
+  },
 ];
