@@ -40,3 +40,52 @@ export {
   ucdpCategory,
 } from './typology/index.ts';
 export type { CategoryQuad, Classification } from './typology/index.ts';
+export {
+  Day,
+  GRAINS,
+  Grain,
+  addDays,
+  nextPeriod,
+  periodEnd,
+  periodStart,
+  periodsBetween,
+} from './periods.ts';
+export {
+  CONFLICT_CATEGORIES,
+  DEFAULT_INDICATORS,
+  FORCE_CATEGORIES,
+  INDICATORS,
+  INDICATOR_KINDS,
+  INDICATOR_UNITS,
+  IndicatorUnit,
+  ROLLUP_MEASURES,
+  TRACKS,
+  indicatorById,
+} from './indicators/index.ts';
+export type { Indicator, IndicatorExpr, RollupMeasure, RowFilter } from './indicators/index.ts';
+export {
+  ActorParam,
+  ApiError,
+  CodesParam,
+  CountryParam,
+  DEFAULT_EVENTS_PAGE,
+  DayParam,
+  EVENT_FORMATS,
+  EventParams,
+  EventsPage,
+  EventsQuery,
+  Health,
+  ImportRequest,
+  ImportResult,
+  ImportedFile,
+  MAX_EVENTS_PAGE,
+  MAX_PARAM_LENGTH,
+  QuadsParam,
+  RebuildResult,
+  RootsParam,
+  SourceStatus,
+  SourcesStatus,
+  enumListParam,
+  enumParam,
+  intParam,
+} from './api/index.ts';

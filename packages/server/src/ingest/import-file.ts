@@ -13,6 +13,7 @@ import { sql } from '../store/sql.ts';
 import type { ReadReject, Store } from '../store/store.ts';
 import { compileLoad } from './compile.ts';
 import { settleDuplicates } from './dedupe.ts';
+import { applyRollupDelta } from '../store/rollups.ts';
 import { prepareReference } from './reference.ts';
 
 export interface ImportOptions {
@@ -124,6 +125,15 @@ export async function importFile(
         throw new SourceError(file, `no row could be read; line ${first.line}: ${first.reason}`, first.line);
       }
       const settled = await settleDuplicates(tx, format.target, batchId, clock());
+      if (format.target === 'events') {
+        await applyRollupDelta(
+          tx,
+          sql`SELECT * FROM events WHERE batch_id = ${batchId}`,
+          settled.replaced > 0
+            ? sql`SELECT * FROM event_versions WHERE superseded_by_batch = ${batchId}`
+            : null,
+        );
+      }
       const digest = await digesting;
       await tx.insert(
         'rejects',

@@ -1,5 +1,6 @@
 import { sql } from '../sql.ts';
 import type { Migration } from '../migrate.ts';
+import { ROLLUPS, rollupFillSql, rollupTableDdl } from '../rollups.ts';
 
 /** DuckDB schema, one numbered step at a time; a step once released is never edited. */
 export const DUCKDB_MIGRATIONS: readonly Migration[] = [
@@ -154,5 +155,11 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
         created_at TIMESTAMP NOT NULL,
         revoked_at TIMESTAMP)`,
     ],
+  },
+  {
+    version: 8,
+    name: 'rollups',
+    // Rollups are derived data: a later change to their shape drops, recreates and refills them.
+    statements: ROLLUPS.flatMap((spec) => [rollupTableDdl(spec), rollupFillSql(spec)]),
   },
 ];
