@@ -37,3 +37,28 @@ export class QueryError extends Error {
     this.name = 'QueryError';
   }
 }
+
+/** An answer the API gives on purpose: a status, a message and, for a 400, the parameter at fault. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly parameter?: string,
+    readonly allowed?: readonly string[],
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** A request value that is not allowed: names the parameter and, where short enough, what is. */
+export class ParamError extends Error {
+  constructor(
+    readonly parameter: string,
+    message: string,
+    readonly allowed?: readonly string[],
+  ) {
+    super(`${parameter}: ${message}`);
+    this.name = 'ParamError';
+  }
+}

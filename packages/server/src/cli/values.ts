@@ -1,4 +1,4 @@
-import { cameoCode, countryByIso3, countryByName } from '@peacebell/model';
+import { cameoCode, countryByIso3, countryByName, SOURCES, type Source } from '@peacebell/model';
 import { CliError } from '../errors.ts';
 
 /** Parsers for option values: each returns the normalised value or throws a usage error. */
@@ -19,10 +19,10 @@ export function parseDay(value: string | undefined, option: string): string | un
   return value;
 }
 
-export function parseCountry(value: string | undefined): string | undefined {
+export function parseCountry(value: string | undefined, option = '--country'): string | undefined {
   if (value === undefined) return undefined;
   const country = countryByIso3(value.toUpperCase()) ?? countryByName(value);
-  if (!country) throw new CliError(`--country ${value} is not an ISO 3166-1 alpha-3 code or a country name`);
+  if (!country) throw new CliError(`${option} ${value} is not an ISO 3166-1 alpha-3 code or a country name`);
   return country.iso3;
 }
 
@@ -59,5 +59,13 @@ export function parseQuads(value: string | undefined): number[] {
         `--quad must be 1..4 (verbal/material cooperation, verbal/material conflict), got ${v}`,
       );
     return Number(v);
+  });
+}
+
+export function parseSources(value: string | undefined): Source[] {
+  return split(value).map((v) => {
+    const source = SOURCES.find((s) => s === v);
+    if (!source) throw new CliError(`unknown --source ${v}; valid: ${SOURCES.join(', ')}`);
+    return source;
   });
 }

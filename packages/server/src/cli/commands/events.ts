@@ -4,7 +4,15 @@ import { CliError } from '../../errors.ts';
 import type { Command } from '../command.ts';
 import { withStore } from '../context.ts';
 import { outputFormat, writeRows } from '../output.ts';
-import { parseCodes, parseCountry, parseDay, parseLimit, parseQuads, parseRoots } from '../values.ts';
+import {
+  parseCodes,
+  parseCountry,
+  parseDay,
+  parseLimit,
+  parseQuads,
+  parseRoots,
+  parseSources,
+} from '../values.ts';
 
 const TABLE_COLUMNS = [
   'event_date',
@@ -42,11 +50,7 @@ export const eventsCommand: Command = {
   async run(ctx, { values, db }) {
     const str = (k: string) => values[k] as string | undefined;
     const format = outputFormat(ctx, str('format'));
-    const sources = (str('source') ?? '').split(',').filter(Boolean);
-    for (const s of sources) {
-      if (!(SOURCES as readonly string[]).includes(s))
-        throw new CliError(`unknown --source ${s}; valid: ${SOURCES.join(', ')}`);
-    }
+    const sources = parseSources(str('source'));
     const filter: EventFilter = {
       country: parseCountry(str('country')),
       actor: str('actor')?.toUpperCase(),

@@ -1,0 +1,79 @@
+import { addDays, CONFLICT_CATEGORIES, countryByIso3, type Source } from '@peacebell/model';
+import { list, sql } from '../store/sql.ts';
+import type { Store } from '../store/store.ts';
+
+export interface CountryStatus {
+  country: string;
+  name: string | null;
+  /** The last 7 days up to `as_of`. */
+  events_7d: number;
+  /** Mean events per 7 days over the 28 days before. */
+  baseline_7d: number;
+  /** events_7d / baseline_7d; null without a baseline. */
+  change: number | null;
+  conflict_share_7d: number | null;
+  goldstein_7d: number | null;
+  /** The largest of the sources' best estimates (the sources overlap, so they are not added). */
+  fatalities_7d: number;
+  sources_7d: number;
+  last_day: string;
+}
+
+export interface CountriesStatus {
+  as_of: string | null;
+  countries: CountryStatus[];
+}
+
+/** The last day with located events (in the rollups), or null for an empty store. */
+export async function latestDay(store: Store): Promise<string | null> {
+  const [row] = await store.query<{ day: string | null }>(
+    sql`SELECT strftime(max(day), '%Y-%m-%d') AS day FROM rollup_country_day`,
+  );
+  return row?.day ?? null;
+}
+
+/** Every country with events, and how its last week compares with the four before. */
+export async function countriesStatus(
+  store: Store,
+  asOf?: string,
+  sources?: readonly Source[],
+): Promise<CountriesStatus> {
+  const day = asOf ?? (await latestDay(store));
+  if (!day) return { as_of: null, countries: [] };
+  const weekStart = addDays(day, -6);
+  const baseStart = addDays(day, -34);
+  const bySource = sources?.length ? sql` AND source IN (${list(sources)})` : sql``;
+  const recent = sql`day >= CAST(${weekStart} AS DATE)`;
+  // Per source first: the sources overlap, so their fatalities are not added up but the largest kept.
+  const rows = await store.query<Omit<CountryStatus, 'name' | 'change'>>(sql`
+    WITH per_source AS (
+      SELECT country, source,
+        coalesce(sum(events) FILTER (WHERE ${recent}), 0) AS recent_events,
+        coalesce(sum(events) FILTER (WHERE NOT ${recent}), 0) AS base_events,
+        coalesce(sum(events) FILTER (WHERE ${recent} AND category IN (${list(CONFLICT_CATEGORIES)})), 0) AS conflict,
+        coalesce(sum(gs_sum) FILTER (WHERE ${recent}), 0) AS gs_sum,
+        coalesce(sum(gs_weight) FILTER (WHERE ${recent}), 0) AS gs_weight,
+        coalesce(sum(fat_best) FILTER (WHERE ${recent}), 0) AS fatalities,
+        max(day) AS last_day
+      FROM rollup_country_day
+      WHERE day >= CAST(${baseStart} AS DATE) AND day <= CAST(${day} AS DATE)${bySource}
+      GROUP BY country, source)
+    SELECT country,
+      sum(recent_events)::DOUBLE AS events_7d,
+      (sum(base_events) / 4.0)::DOUBLE AS baseline_7d,
+      sum(conflict)::DOUBLE / nullif(sum(recent_events), 0)::DOUBLE AS conflict_share_7d,
+      sum(gs_sum)::DOUBLE / nullif(sum(gs_weight), 0)::DOUBLE AS goldstein_7d,
+      max(fatalities)::DOUBLE AS fatalities_7d,
+      (count(*) FILTER (WHERE recent_events > 0))::INTEGER AS sources_7d,
+      strftime(max(last_day), '%Y-%m-%d') AS last_day
+    FROM per_source GROUP BY country
+    ORDER BY events_7d DESC, country`);
+  return {
+    as_of: day,
+    countries: rows.map((r) => ({
+      ...r,
+      name: countryByIso3(r.country)?.name ?? null,
+      change: r.baseline_7d > 0 ? Math.round((r.events_7d / r.baseline_7d) * 1000) / 1000 : null,
+    })),
+  };
+}

@@ -1,0 +1,165 @@
+import {
+  GRAINS,
+  INDICATORS,
+  INDICATOR_UNITS,
+  indicatorById,
+  periodsBetween,
+  type Grain,
+  type Indicator,
+  type IndicatorExpr,
+  type IndicatorUnit,
+  type RowFilter,
+  type Source,
+} from '@peacebell/model';
+import { ParamError } from '../errors.ts';
+import { rollupFor } from '../store/rollups.ts';
+import { ident, join, list, sql, type Sql } from '../store/sql.ts';
+import type { Store } from '../store/store.ts';
+
+/** The unit a series is for: a country, a region of it (adm1) or a directed pair (country → partner). */
+export interface UnitKey {
+  country: string;
+  adm1?: string;
+  partner?: string;
+}
+
+export interface IndicatorRequest {
+  unit: IndicatorUnit;
+  key: UnitKey;
+  grain: Grain;
+  from: string;
+  to: string;
+  indicators: readonly string[];
+  sources?: readonly Source[];
+}
+
+/** `period` (the first day of the period) and one value per indicator id. */
+export type IndicatorRow = Record<string, string | number | null>;
+
+export interface IndicatorSeries {
+  unit: IndicatorUnit;
+  key: UnitKey;
+  grain: Grain;
+  from: string;
+  to: string;
+  indicators: readonly Indicator[];
+  /** One row per period from `from` to `to`, gaps included (counts 0, shares and means null). */
+  rows: IndicatorRow[];
+}
+
+/** Looks the ids up in the catalog; an unknown one is an error listing the valid ones. */
+export function resolveIndicators(ids: readonly string[]): Indicator[] {
+  return ids.map((id) => {
+    const indicator = indicatorById(id);
+    if (!indicator) {
+      throw new ParamError(
+        'indicators',
+        `unknown indicator ${JSON.stringify(id)}; valid: ${INDICATORS.map((i) => i.id).join(', ')}`,
+        INDICATORS.map((i) => i.id),
+      );
+    }
+    return indicator;
+  });
+}
+
+export function checkUnit(unit: string): IndicatorUnit {
+  const found = INDICATOR_UNITS.find((u) => u === unit);
+  if (!found)
+    throw new ParamError(
+      'unit',
+      `unknown unit ${JSON.stringify(unit)}; valid: ${INDICATOR_UNITS.join(', ')}`,
+      INDICATOR_UNITS,
+    );
+  return found;
+}
+
+export function checkGrain(grain: string): Grain {
+  const found = GRAINS.find((g) => g === grain);
+  if (!found)
+    throw new ParamError(
+      'grain',
+      `unknown grain ${JSON.stringify(grain)}; valid: ${GRAINS.join(', ')}`,
+      GRAINS,
+    );
+  return found;
+}
+
+function filterSql(where: RowFilter | undefined): Sql | null {
+  if (!where) return null;
+  const clauses: Sql[] = [];
+  if (where.categories?.length) clauses.push(sql`category IN (${list(where.categories)})`);
+  if (where.domains?.length) clauses.push(sql`domain IN (${list(where.domains)})`);
+  if (where.quadClasses?.length) clauses.push(sql`quad_class IN (${list(where.quadClasses)})`);
+  if (where.sources?.length) clauses.push(sql`source IN (${list(where.sources)})`);
+  return clauses.length ? join(clauses, ' AND ') : null;
+}
+
+/** An indicator's definition as an aggregate over rollup rows. */
+export function compileExpr(expr: IndicatorExpr): Sql {
+  if ('sum' in expr) {
+    const filter = filterSql(expr.where);
+    const measure = ident(expr.sum);
+    return filter
+      ? sql`coalesce(sum(${measure}) FILTER (WHERE ${filter}), 0)`
+      : sql`coalesce(sum(${measure}), 0)`;
+  }
+  if ('ratio' in expr) {
+    const [num, den] = expr.ratio;
+    return sql`CAST(${compileExpr(num)} AS DOUBLE) / nullif(CAST(${compileExpr(den)} AS DOUBLE), 0)`;
+  }
+  const filter = filterSql(expr.distinctSources);
+  return filter ? sql`count(DISTINCT source) FILTER (WHERE ${filter})` : sql`count(DISTINCT source)`;
+}
+
+function unitWhere(unit: IndicatorUnit, key: UnitKey): Sql {
+  const clauses = [sql`country = ${key.country}`];
+  if (unit === 'adm1') {
+    if (!key.adm1) throw new ParamError('adm1', 'the adm1 unit needs a region code');
+    clauses.push(sql`adm1 = ${key.adm1}`);
+  }
+  if (unit === 'pair') {
+    if (!key.partner) throw new ParamError('partner', 'the pair unit needs a partner country');
+    clauses.push(sql`partner = ${key.partner}`);
+  }
+  return join(clauses, ' AND ');
+}
+
+/** The SQL of a series: one row per period with data, one column per indicator, from the rollups only. */
+export function indicatorSql(
+  request: IndicatorRequest,
+  indicators: readonly Indicator[],
+  dialectBucket: (v: Sql) => Sql,
+): Sql {
+  const spec = rollupFor(request.unit);
+  const clauses = [
+    unitWhere(request.unit, request.key),
+    sql`day >= CAST(${request.from} AS DATE)`,
+    sql`day <= CAST(${request.to} AS DATE)`,
+  ];
+  if (request.sources?.length) clauses.push(sql`source IN (${list(request.sources)})`);
+  const columns = indicators.map((i) => sql`${compileExpr(i.definition)} AS ${ident(i.id)}`);
+  return sql`SELECT strftime(${dialectBucket(sql`day`)}, '%Y-%m-%d') AS period, ${join(columns)}
+    FROM ${ident(spec.table)} WHERE ${join(clauses, ' AND ')} GROUP BY 1 ORDER BY 1`;
+}
+
+const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Reads a series of indicators for one unit; periods with no events are filled in. */
+export async function indicatorSeries(store: Store, request: IndicatorRequest): Promise<IndicatorSeries> {
+  if (request.from > request.to)
+    throw new ParamError('from', `from (${request.from}) is after to (${request.to})`);
+  const indicators = resolveIndicators(request.indicators);
+  const query = indicatorSql(request, indicators, (v) => store.dialect.dateBucket(v, request.grain));
+  const found = new Map(
+    (await store.query<Record<string, unknown>>(query)).map((row) => [row.period as string, row]),
+  );
+  const rows = periodsBetween(request.from, request.to, request.grain).map((period) => {
+    const row = found.get(period);
+    const out: IndicatorRow = { period };
+    for (const i of indicators) {
+      out[i.id] = row ? toNumber(row[i.id]) : i.kind === 'share' || i.kind === 'mean' ? null : 0;
+    }
+    return out;
+  });
+  return { ...request, indicators, rows };
+}
