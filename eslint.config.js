@@ -51,4 +51,13 @@ export default tseslint.config(
       },
     ],
   ),
+  restrict(
+    [`${server}/api/**`],
+    [
+      {
+        group: ['**/cli/**', '**/sources/**', '**/store/duckdb/**'],
+        message: 'api uses analytics, ingest (imports), store types, model and errors; never cli',
+      },
+    ],
+  ),
 );

@@ -14,6 +14,8 @@ export interface EventFilter {
   quads?: readonly number[];
   sources?: readonly string[];
   limit?: number;
+  /** Keyset paging: only events after this (event_date, id), in the listing's order. */
+  after?: { event_date: string; id: string };
 }
 
 export function eventsWhere(f: EventFilter): Sql {
@@ -31,6 +33,10 @@ export function eventsWhere(f: EventFilter): Sql {
   if (f.codes?.length) clauses.push(sql`event_code IN (${list(f.codes)})`);
   if (f.quads?.length) clauses.push(sql`quad_class IN (${list(f.quads)})`);
   if (f.sources?.length) clauses.push(sql`source IN (${list(f.sources)})`);
+  if (f.after) {
+    const day = sql`CAST(${f.after.event_date} AS DATE)`;
+    clauses.push(sql`(event_date > ${day} OR (event_date = ${day} AND id > ${f.after.id}))`);
+  }
   return join(clauses, ' AND ');
 }
 

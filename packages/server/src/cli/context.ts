@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CliError, QueryError } from '../errors.ts';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.ts';
 import type { Store } from '../store/store.ts';
@@ -17,14 +18,32 @@ function storePath(ctx: Context, db: string | undefined): string {
   return db ?? ctx.env.PEACEBELL_DB ?? DEFAULT_DB;
 }
 
+/** Where `peacebell serve` says, while it runs, which process holds the store and its API's URL. */
+export const serveInfoPath = (db: string) => `${db}.serve.json`;
+
+/** Which process holds the store (DuckDB's lock error names its PID) and what to do about it. */
+function lockMessage(path: string, error: QueryError): string {
+  const pid = /PID (\d+)/.exec(error.message)?.[1];
+  let serve: { url?: string; pid?: number } = {};
+  try {
+    serve = JSON.parse(readFileSync(serveInfoPath(path), 'utf8')) as typeof serve;
+  } catch {
+    // no server has said where it is
+  }
+  const holder = pid ? `process ${pid}` : 'another process';
+  if (serve.url && (pid === undefined || String(serve.pid) === pid)) {
+    return `the store ${path} is held by peacebell serve (${holder}); stop it, or use its API at ${serve.url}/api/v1 (events, sources, health; POST /imports with an API key)`;
+  }
+  return `the store ${path} is in use by ${holder} (DuckDB allows one process per file); stop it and try again`;
+}
+
 export async function openStore(ctx: Context, db: string | undefined): Promise<Store> {
   const path = storePath(ctx, db);
   try {
     return await openDuckDbStore(path);
   } catch (error) {
-    if (error instanceof QueryError && /lock/i.test(error.message)) {
-      throw new CliError(`the store ${path} is in use by another peacebell process`, 3);
-    }
+    if (error instanceof QueryError && /lock/i.test(error.message))
+      throw new CliError(lockMessage(path, error), 3);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, QueryError, SourceError } from '../errors.ts';
 import type { Command } from './command.ts';
+import { apikeyCommand } from './commands/apikey.ts';
 import { compareCommand } from './commands/compare.ts';
 import { eventsCommand } from './commands/events.ts';
 import { importCommand } from './commands/import.ts';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   compareCommand,
   rejectsCommand,
   serveCommand,
+  apikeyCommand,
 ];
 
 const GLOBAL = {

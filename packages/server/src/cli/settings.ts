@@ -24,6 +24,14 @@ export const Settings = z
     backfillHours: z.coerce.number().nonnegative().default(24),
     missingRetryHours: z.coerce.number().nonnegative().default(24),
     port: positiveInt.max(65535).default(8080),
+    host: z.string().min(1).default('127.0.0.1'),
+    apiKey: z.string().min(16, 'an API key needs at least 16 characters').optional(),
+    corsOrigins: z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.url()))
+      .default([]),
+    rateLimit: z.coerce.number().int().nonnegative().default(0),
     acledUrl: z.url().default('https://acleddata.com'),
     acledUsername: z.string().min(1).optional(),
     acledPassword: z.string().min(1).optional(),
@@ -43,6 +51,10 @@ const ENV: Record<string, keyof Settings> = {
   PEACEBELL_BACKFILL_HOURS: 'backfillHours',
   PEACEBELL_MISSING_RETRY_HOURS: 'missingRetryHours',
   PEACEBELL_PORT: 'port',
+  PEACEBELL_HOST: 'host',
+  PEACEBELL_API_KEY: 'apiKey',
+  PEACEBELL_CORS_ORIGINS: 'corsOrigins',
+  PEACEBELL_RATE_LIMIT: 'rateLimit',
   PEACEBELL_ACLED_URL: 'acledUrl',
   PEACEBELL_ACLED_USERNAME: 'acledUsername',
   PEACEBELL_ACLED_PASSWORD: 'acledPassword',

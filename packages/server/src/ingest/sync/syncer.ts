@@ -11,7 +11,7 @@ import {
   type DownloadOptions,
 } from '../../sources/util/download.ts';
 import type { Store } from '../../store/store.ts';
-import { importFile } from '../import-file.ts';
+import { importFile, type FileSummary } from '../import-file.ts';
 import { dueFiles, markFailed, markImported, recordListed, type TrackedFile } from './file-state.ts';
 
 export interface SyncOptions {
@@ -30,6 +30,8 @@ export interface SyncOptions {
   clock: () => Date;
   log: (line: string) => void;
   signal?: AbortSignal;
+  /** Called after each file whose import committed new rows (the API bumps its data generation). */
+  onImported?: (file: FileSummary) => void;
 }
 
 export interface RunSummary {
@@ -176,6 +178,7 @@ export class Syncer {
       } else {
         summary.imported++;
         summary.rows += result.inserted;
+        this.o.onImported?.(result);
         const aside = result.rejected ? `, ${result.rejected} set aside` : '';
         this.o.log(`${file.name} ${kb(bytes)}, ${result.inserted} rows in ${ms} ms${aside}`);
       }
