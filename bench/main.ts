@@ -1,14 +1,19 @@
 import { cpus, totalmem } from 'node:os';
 import { acledBench } from './acled.ts';
+import { apiBench } from './api.ts';
 import { ingestBench } from './ingest.ts';
 import { syncBench } from './sync.ts';
 
 /**
- * `npm run bench [-- MILLIONS] [--only ingest|acled|sync]`: every benchmark, each printing its figures
+ * `npm run bench [-- MILLIONS] [--only ingest|acled|sync|api] [--events 10M,50M]`: every benchmark, each printing its figures
  * and its ratios against a baseline measured in the same run.
  */
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const size = (v: string) => Math.round(Number(v.replace(/[mM]$/, '')) * (/[mM]$/.test(v) ? 1e6 : 1));
+const apiSizes = (args.includes('--events') ? (args[args.indexOf('--events') + 1] ?? '') : '10M,50M')
+  .split(',')
+  .map(size);
 const millions = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? '2');
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`,
@@ -24,4 +29,8 @@ if (only === undefined || only === 'acled') {
 if (only === undefined || only === 'sync') {
   console.log('\n== sync ==');
   await syncBench();
+}
+if (only === undefined || only === 'api') {
+  console.log('\n== API ==');
+  await apiBench(apiSizes);
 }

@@ -89,3 +89,20 @@ export {
   enumParam,
   intParam,
 } from './api/index.ts';
+export {
+  CountriesQuery,
+  CountriesStatus,
+  CountryPath,
+  CountryStatus,
+  IndicatorCatalog,
+  IndicatorMeta,
+  IndicatorSeries,
+  IndicatorsQuery,
+  PairPath,
+  PairQuery,
+  PairRelations,
+  Partners,
+  PartnersQuery,
+  RelationPoint,
+  RelationTotal,
+} from './api/analytics.ts';

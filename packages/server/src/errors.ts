@@ -51,14 +51,10 @@ export class HttpError extends Error {
   }
 }
 
-/** A request value that is not allowed: names the parameter and, where short enough, what is. */
-export class ParamError extends Error {
-  constructor(
-    readonly parameter: string,
-    message: string,
-    readonly allowed?: readonly string[],
-  ) {
-    super(`${parameter}: ${message}`);
+/** A request value that is not allowed: names the parameter and, where short enough, what is (a 400 in the API). */
+export class ParamError extends HttpError {
+  constructor(parameter: string, message: string, allowed?: readonly string[]) {
+    super(400, `${parameter}: ${message}`, parameter, allowed);
     this.name = 'ParamError';
   }
 }

@@ -1,4 +1,5 @@
 import { addDays, CONFLICT_CATEGORIES, countryByIso3, type Source } from '@peacebell/model';
+import { rollupSource } from '../store/rollups.ts';
 import { list, sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 
@@ -37,6 +38,7 @@ export async function countriesStatus(
   store: Store,
   asOf?: string,
   sources?: readonly Source[],
+  raw = false,
 ): Promise<CountriesStatus> {
   const day = asOf ?? (await latestDay(store));
   if (!day) return { as_of: null, countries: [] };
@@ -55,7 +57,7 @@ export async function countriesStatus(
         coalesce(sum(gs_weight) FILTER (WHERE ${recent}), 0) AS gs_weight,
         coalesce(sum(fat_best) FILTER (WHERE ${recent}), 0) AS fatalities,
         max(day) AS last_day
-      FROM rollup_country_day
+      FROM ${rollupSource('country', raw)} AS r
       WHERE day >= CAST(${baseStart} AS DATE) AND day <= CAST(${day} AS DATE)${bySource}
       GROUP BY country, source)
     SELECT country,

@@ -9,10 +9,11 @@ import {
   type IndicatorExpr,
   type IndicatorUnit,
   type RowFilter,
+  SOURCES,
   type Source,
 } from '@peacebell/model';
 import { ParamError } from '../errors.ts';
-import { rollupFor } from '../store/rollups.ts';
+import { rollupSource } from '../store/rollups.ts';
 import { ident, join, list, sql, type Sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 
@@ -31,6 +32,8 @@ export interface IndicatorRequest {
   to: string;
   indicators: readonly string[];
   sources?: readonly Source[];
+  /** Compute from raw events instead of the rollups (same answer, slower; for checks and benchmarks). */
+  raw?: boolean;
 }
 
 /** `period` (the first day of the period) and one value per indicator id. */
@@ -42,7 +45,7 @@ export interface IndicatorSeries {
   grain: Grain;
   from: string;
   to: string;
-  indicators: readonly Indicator[];
+  indicators: Indicator[];
   /** One row per period from `from` to `to`, gaps included (counts 0, shares and means null). */
   rows: IndicatorRow[];
 }
@@ -107,8 +110,13 @@ export function compileExpr(expr: IndicatorExpr): Sql {
     const [num, den] = expr.ratio;
     return sql`CAST(${compileExpr(num)} AS DOUBLE) / nullif(CAST(${compileExpr(den)} AS DOUBLE), 0)`;
   }
+  // One flag per known source instead of count(DISTINCT): a distinct aggregate makes DuckDB's
+  // grouping an order of magnitude slower (measured: 120 ms against 10 ms on 2,000 rollup rows).
   const filter = filterSql(expr.distinctSources);
-  return filter ? sql`count(DISTINCT source) FILTER (WHERE ${filter})` : sql`count(DISTINCT source)`;
+  const flags = SOURCES.map(
+    (s) => sql`(count(*) FILTER (WHERE source = ${s}${filter ? sql` AND ${filter}` : sql``}) > 0)::INTEGER`,
+  );
+  return sql`(${join(flags, ' + ')})`;
 }
 
 function unitWhere(unit: IndicatorUnit, key: UnitKey): Sql {
@@ -130,7 +138,6 @@ export function indicatorSql(
   indicators: readonly Indicator[],
   dialectBucket: (v: Sql) => Sql,
 ): Sql {
-  const spec = rollupFor(request.unit);
   const clauses = [
     unitWhere(request.unit, request.key),
     sql`day >= CAST(${request.from} AS DATE)`,
@@ -139,7 +146,7 @@ export function indicatorSql(
   if (request.sources?.length) clauses.push(sql`source IN (${list(request.sources)})`);
   const columns = indicators.map((i) => sql`${compileExpr(i.definition)} AS ${ident(i.id)}`);
   return sql`SELECT strftime(${dialectBucket(sql`day`)}, '%Y-%m-%d') AS period, ${join(columns)}
-    FROM ${ident(spec.table)} WHERE ${join(clauses, ' AND ')} GROUP BY 1 ORDER BY 1`;
+    FROM ${rollupSource(request.unit, request.raw)} AS r WHERE ${join(clauses, ' AND ')} GROUP BY 1 ORDER BY 1`;
 }
 
 const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -161,5 +168,6 @@ export async function indicatorSeries(store: Store, request: IndicatorRequest): 
     }
     return out;
   });
-  return { ...request, indicators, rows };
+  const { raw: _raw, ...rest } = request;
+  return { ...rest, indicators, rows };
 }

@@ -1,5 +1,6 @@
 import { periodsBetween, TRACKS, type Grain, type Source } from '@peacebell/model';
 import { ParamError } from '../errors.ts';
+import { rollupSource } from '../store/rollups.ts';
 import { ident, join, list, sql, type Sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { relationScore, type RelationScore } from './relation-score.ts';
@@ -53,6 +54,8 @@ export interface Window {
   from: string;
   to: string;
   sources?: readonly Source[];
+  /** Compute from raw events instead of the rollups (for checks and benchmarks). */
+  raw?: boolean;
 }
 
 type Sums = { events: number; weight: number; weight_sq: number; coop: number; conflict: number } & Record<
@@ -71,7 +74,7 @@ function pairSums(where: Sql, window: Window, bucket: Sql | null): Sql {
   return sql`SELECT country, partner, ${period} AS period,
       sum(events)::DOUBLE AS events, sum(weight)::DOUBLE AS weight, sum(weight_sq)::DOUBLE AS weight_sq,
       sum(coop_mass)::DOUBLE AS coop, sum(conflict_mass)::DOUBLE AS conflict, ${join(tracks)}
-    FROM rollup_pair_day
+    FROM ${rollupSource('pair', window.raw)} AS r
     WHERE (${where}) AND day >= CAST(${window.from} AS DATE) AND day <= CAST(${window.to} AS DATE)${sources}
     GROUP BY ALL`;
 }

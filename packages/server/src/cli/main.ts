@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
-import { CliError, QueryError, SourceError } from '../errors.ts';
+import { CliError, ParamError, QueryError, SourceError } from '../errors.ts';
 import type { Command } from './command.ts';
 import { apikeyCommand } from './commands/apikey.ts';
 import { compareCommand } from './commands/compare.ts';
 import { eventsCommand } from './commands/events.ts';
 import { importCommand } from './commands/import.ts';
+import { indicatorsCommand } from './commands/indicators.ts';
+import { pairCommand } from './commands/pair.ts';
+import { rebuildCommand } from './commands/rebuild.ts';
 import { rejectsCommand } from './commands/rejects.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -18,7 +21,10 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   eventsCommand,
   compareCommand,
+  indicatorsCommand,
+  pairCommand,
   rejectsCommand,
+  rebuildCommand,
   serveCommand,
   apikeyCommand,
 ];
@@ -74,6 +80,10 @@ function report(ctx: Context, error: unknown, debug: boolean): number {
   if (error instanceof CliError) {
     err.write(`peacebell: ${error.message}\n`);
     return error.exitCode;
+  }
+  if (error instanceof ParamError) {
+    err.write(`peacebell: --${error.message}\n`);
+    return 1;
   }
   if (error instanceof SourceError) {
     err.write(`peacebell: input refused: ${error.message}\n`);

@@ -68,11 +68,11 @@ const MEASURES: Record<RollupMeasure, { type: string; row: Sql }> = {
   weight: { type: 'BIGINT', row: weight },
   weight_sq: { type: 'BIGINT', row: sql`${weight} * ${weight}` },
   gs_weight: { type: 'BIGINT', row: sql`CASE WHEN goldstein IS NULL THEN 0 ELSE ${weight} END` },
-  gs_sum: { type: 'DECIMAL(38, 3)', row: sql`coalesce(${weight} * ${goldstein}, 0)` },
-  coop_mass: { type: 'DECIMAL(38, 3)', row: sql`coalesce(${weight} * greatest(${goldstein}, 0), 0)` },
-  conflict_mass: { type: 'DECIMAL(38, 3)', row: sql`coalesce(${weight} * greatest(-${goldstein}, 0), 0)` },
+  gs_sum: { type: 'DECIMAL(18, 3)', row: sql`coalesce(${weight} * ${goldstein}, 0)` },
+  coop_mass: { type: 'DECIMAL(18, 3)', row: sql`coalesce(${weight} * greatest(${goldstein}, 0), 0)` },
+  conflict_mass: { type: 'DECIMAL(18, 3)', row: sql`coalesce(${weight} * greatest(-${goldstein}, 0), 0)` },
   tone_n: { type: 'BIGINT', row: sql`CASE WHEN avg_tone IS NULL THEN 0 ELSE 1 END::BIGINT` },
-  tone_sum: { type: 'DECIMAL(38, 6)', row: sql`coalesce(CAST(avg_tone AS DECIMAL(18, 6)), 0)` },
+  tone_sum: { type: 'DECIMAL(18, 6)', row: sql`coalesce(CAST(avg_tone AS DECIMAL(18, 6)), 0)` },
   mentions: { type: 'BIGINT', row: sql`coalesce(num_mentions, 0)::BIGINT` },
   articles: { type: 'BIGINT', row: sql`coalesce(num_articles, 0)::BIGINT` },
   fat_n: { type: 'BIGINT', row: sql`CASE WHEN fatalities_best IS NULL THEN 0 ELSE 1 END::BIGINT` },
@@ -128,6 +128,15 @@ export async function applyRollupDelta(store: Store, plus: Sql, minus: Sql | nul
         VALUES (${join([...keys, ...measures].map((c) => sql`d.${c}`))})`);
     if (minus) await store.exec(sql`DELETE FROM ${table} WHERE events = 0`);
   }
+}
+
+/**
+ * The rows of a unit's rollup: its table or, with `raw`, the same rows computed from `events` at
+ * query time (to check the rollups, and as the baseline of the API benchmark).
+ */
+export function rollupSource(unit: IndicatorUnit, raw = false): Sql {
+  const spec = rollupFor(unit);
+  return raw ? sql`(${aggregate(spec, sql`SELECT * FROM events`, 1)})` : ident(spec.table);
 }
 
 /** Fills an empty rollup table from `events`. */

@@ -1,8 +1,19 @@
 import type { RouteModule } from '../deps.ts';
 import { adminRoutes } from './admin.ts';
+import { countryRoutes } from './countries.ts';
+import { indicatorRoutes } from './indicators.ts';
+import { pairRoutes } from './pairs.ts';
 import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 import { sourceRoutes } from './sources.ts';
 
 /** Every route module, registered under /api/v1 in this order; add a resource's module here. */
-export const ROUTES: readonly RouteModule[] = [healthRoutes, eventRoutes, sourceRoutes, adminRoutes];
+export const ROUTES: readonly RouteModule[] = [
+  healthRoutes,
+  eventRoutes,
+  sourceRoutes,
+  indicatorRoutes,
+  countryRoutes,
+  pairRoutes,
+  adminRoutes,
+];

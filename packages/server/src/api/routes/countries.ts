@@ -1,0 +1,66 @@
+import {
+  ApiError,
+  CountriesQuery,
+  CountriesStatus,
+  CountryPath,
+  countryByIso3,
+  Partners,
+  PartnersQuery,
+} from '@peacebell/model';
+import { countriesStatus } from '../../analytics/countries.ts';
+import { partners } from '../../analytics/relations.ts';
+import { resolveWindow } from '../../analytics/window.ts';
+import type { RouteModule } from '../deps.ts';
+
+/** Countries with their latest week, and a country's partners ranked. */
+export const countryRoutes: RouteModule = (app, deps) => {
+  app.get(
+    '/countries',
+    {
+      schema: {
+        summary: 'Every country with events: its last 7 days against the 28 before, most active first',
+        tags: ['countries'],
+        querystring: CountriesQuery,
+        response: { 200: CountriesStatus, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => countriesStatus(deps.store, req.query.date, req.query.source),
+  );
+
+  app.get(
+    '/countries/:country/partners',
+    {
+      schema: {
+        summary: 'A country’s partners, most reported relations first, with the relations index both ways',
+        tags: ['countries', 'relations'],
+        params: CountryPath,
+        querystring: PartnersQuery,
+        response: { 200: Partners, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => {
+      const { country } = req.params;
+      const q = req.query;
+      const window = await resolveWindow(
+        deps.store,
+        deps.clock().toISOString().slice(0, 10),
+        'day',
+        q.from,
+        q.to,
+      );
+      const ranked = await partners(
+        deps.store,
+        country,
+        { ...window, ...(q.source ? { sources: q.source } : {}) },
+        q.limit,
+      );
+      return {
+        country,
+        ...window,
+        partners: ranked.map((p) => ({ ...p, name: countryByIso3(p.partner)?.name ?? null })),
+      };
+    },
+  );
+};

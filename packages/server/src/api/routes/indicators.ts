@@ -1,0 +1,100 @@
+import {
+  ApiError,
+  CountryPath,
+  DEFAULT_INDICATORS,
+  GRAINS,
+  INDICATORS,
+  INDICATOR_UNITS,
+  IndicatorCatalog,
+  IndicatorSeries,
+  IndicatorsQuery,
+  PairPath,
+  type IndicatorUnit,
+} from '@peacebell/model';
+import { indicatorSeries, type UnitKey } from '../../analytics/indicators.ts';
+import { checkPair } from '../../analytics/relations.ts';
+import { resolveWindow } from '../../analytics/window.ts';
+import type { ApiDeps, RouteModule } from '../deps.ts';
+
+const ids = (asked: string | undefined) =>
+  asked === 'all'
+    ? INDICATORS.map((i) => i.id)
+    : asked
+      ? asked
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : DEFAULT_INDICATORS;
+
+async function series(deps: ApiDeps, unit: IndicatorUnit, key: UnitKey, q: IndicatorsQuery) {
+  const window = await resolveWindow(
+    deps.store,
+    deps.clock().toISOString().slice(0, 10),
+    q.grain,
+    q.from,
+    q.to,
+  );
+  return indicatorSeries(deps.store, {
+    unit,
+    key,
+    grain: q.grain,
+    ...window,
+    indicators: ids(q.indicators),
+    ...(q.source ? { sources: q.source } : {}),
+  });
+}
+
+/** The indicator catalog, and indicator series for a country, a region or a directed pair. */
+export const indicatorRoutes: RouteModule = (app, deps) => {
+  app.get(
+    '/indicators',
+    {
+      schema: {
+        summary: 'The indicator catalog: ids, titles, units and definitions',
+        tags: ['indicators'],
+        response: { 200: IndicatorCatalog },
+      },
+      config: { cache: 'generation' },
+    },
+    async () => ({ units: [...INDICATOR_UNITS], grains: [...GRAINS], indicators: [...INDICATORS] }),
+  );
+
+  app.get(
+    '/countries/:country/indicators',
+    {
+      schema: {
+        summary: 'Indicator series for a country (or, with adm1, one of its regions), per day, week or month',
+        tags: ['indicators'],
+        params: CountryPath,
+        querystring: IndicatorsQuery,
+        response: { 200: IndicatorSeries, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => {
+      const { country } = req.params;
+      const adm1 = req.query.adm1;
+      return series(deps, adm1 ? 'adm1' : 'country', adm1 ? { country, adm1 } : { country }, req.query);
+    },
+  );
+
+  app.get(
+    '/pairs/:a/:b/indicators',
+    {
+      schema: {
+        summary:
+          'Indicator series for the directed pair a → b (events with a as first actor and b as second)',
+        tags: ['indicators', 'relations'],
+        params: PairPath,
+        querystring: IndicatorsQuery.omit({ adm1: true }),
+        response: { 200: IndicatorSeries, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => {
+      const { a, b } = req.params;
+      checkPair(a, b);
+      return series(deps, 'pair', { country: a, partner: b }, req.query);
+    },
+  );
+};
