@@ -51,9 +51,21 @@ describe.runIf(hasData)('rollups', () => {
     const acled = await store.query<{ id: string }>(
       sql`SELECT id FROM events WHERE source = 'acled' ORDER BY id LIMIT 25`,
     );
-    expect(await deleteEvents(store, acled.map((r) => r.id), 'deleted upstream', CLOCK())).toBe(25);
+    expect(
+      await deleteEvents(
+        store,
+        acled.map((r) => r.id),
+        'deleted upstream',
+        CLOCK(),
+      ),
+    ).toBe(25);
 
-    const [totals] = await store.query<{ located: number; rolled: number; pairs: number; paired: number }>(sql`
+    const [totals] = await store.query<{
+      located: number;
+      rolled: number;
+      pairs: number;
+      paired: number;
+    }>(sql`
       SELECT (SELECT count(*) FROM events WHERE action_geo_country IS NOT NULL)::INTEGER AS located,
              (SELECT sum(events) FROM rollup_country_day)::INTEGER AS rolled,
              (SELECT count(*) FROM events WHERE actor1_country <> actor2_country)::INTEGER AS pairs,

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { SOURCES } from '../event.ts';
-import { INDICATORS } from '../indicators/catalog.ts';
 import { INDICATOR_KINDS, INDICATOR_UNITS } from '../indicators/definition.ts';
 import { GRAINS } from '../periods.ts';
 import { CountryParam, DayParam, enumListParam, enumParam, intParam, MAX_PARAM_LENGTH } from './params.ts';
-
-const INDICATOR_IDS = INDICATORS.map((i) => i.id);
 
 const window = {
   from: DayParam.optional().describe('first UTC day (default: 90 days, 52 weeks or 24 months before `to`)'),

@@ -168,6 +168,13 @@ export async function indicatorSeries(store: Store, request: IndicatorRequest): 
     }
     return out;
   });
-  const { raw: _raw, ...rest } = request;
-  return { ...rest, indicators, rows };
+  return {
+    unit: request.unit,
+    key: request.key,
+    grain: request.grain,
+    from: request.from,
+    to: request.to,
+    indicators,
+    rows,
+  };
 }

@@ -3,13 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
 import { generationCounter } from '../../api/deps.ts';
 import { CliError } from '../../errors.ts';
-import { abortableSleep, follow } from '../../ingest/sync/follow.ts';
-import { Syncer } from '../../ingest/sync/syncer.ts';
-import type { Store } from '../../store/store.ts';
+import { rebuildRollups } from '../../store/rollups.ts';
 import type { Command } from '../command.ts';
 import { serveInfoPath, withStore, type Context } from '../context.ts';
 import type { Settings } from '../settings.ts';
-import { settingsFrom, SYNC_OPTIONS, syncOptions } from './sync.ts';
+import { followFeed, settingsFrom, stopOnSignals, SYNC_OPTIONS } from './sync.ts';
 
 const VERSION = '0.1.0';
 
@@ -36,34 +34,29 @@ export const serveCommand: Command = {
     const host = (values.host as string | undefined) ?? settings.host;
     const port = values.port === '0' ? 0 : settings.port;
     return withStore(ctx, settings.db, async (store) => {
-      const controller = new AbortController();
-      const stop = () => {
-        if (controller.signal.aborted) process.exit(130);
-        ctx.stderr.write('stopping after the file in hand (again to force)...\n');
-        controller.abort();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      const stop = stopOnSignals(ctx);
       const generation = generationCounter();
       const reader = await store.reader();
-      const importer = await store.reader();
       let app: FastifyInstance | undefined;
       try {
-        app = await buildApp(apiOptions(ctx, settings, { store: reader, writer: importer, generation }));
+        // Writes (the follower's imports, API imports, rebuilds) share the follower's connection,
+        // whose transactions run one at a time: two writers would conflict on the same rollup rows.
+        app = await buildApp({
+          ...apiOptions(ctx, settings, { store: reader, writer: store, generation }),
+          rebuild: () => rebuildRollups(store),
+        });
         const url = await listen(app, host, port);
         writeFileSync(serveInfoPath(store.location), JSON.stringify({ url, pid: process.pid }));
         ctx.stderr.write(
           `peacebell serve: API at ${url}/api/v1 (docs ${url}/docs); store ${store.location}\n`,
         );
         if (values['no-follow'])
-          await new Promise((resolve) => controller.signal.addEventListener('abort', resolve));
-        else await followFeed(ctx, store, settings, controller.signal, generation.onImported);
+          await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
+        else await followFeed(ctx, store, settings, stop.signal, generation.onImported);
       } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+        stop.dispose();
         await app?.close();
         rmSync(serveInfoPath(store.location), { force: true });
-        await importer.close();
         await reader.close();
       }
       return 0;
@@ -99,23 +92,4 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
   const address = app.server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
   return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-}
-
-/** Follows the feed until the signal aborts, bumping the API's generation after each imported file. */
-async function followFeed(
-  ctx: Context,
-  store: Store,
-  settings: Settings,
-  signal: AbortSignal,
-  onImported: () => void,
-) {
-  const options = { ...syncOptions(ctx, settings, signal), onImported };
-  options.log(`following ${options.baseUrl} every ${settings.pollSeconds} s (${settings.feeds.join(', ')})`);
-  await follow(store, new Syncer(store, options), {
-    ...options,
-    pollMs: settings.pollSeconds * 1000,
-    backfillHours: settings.backfillHours,
-    gapScanMs: 3_600_000,
-    sleep: abortableSleep,
-  });
 }

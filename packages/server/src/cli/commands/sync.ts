@@ -122,8 +122,8 @@ export function syncOptions(ctx: Context, s: Settings, signal?: AbortSignal): Sy
   };
 }
 
-/** Follows the feed until SIGINT/SIGTERM, then finishes the file in hand and returns. */
-export async function followUntilSignal(ctx: Context, store: Store, settings: Settings): Promise<void> {
+/** Aborts on the first SIGINT/SIGTERM (finish the file in hand), exits on the second. */
+export function stopOnSignals(ctx: Context): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const stop = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -132,20 +132,40 @@ export async function followUntilSignal(ctx: Context, store: Store, settings: Se
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+/** Follows the feed until `signal` aborts; `onImported` hears of every file that added rows. */
+export async function followFeed(
+  ctx: Context,
+  store: Store,
+  settings: Settings,
+  signal: AbortSignal,
+  onImported?: () => void,
+): Promise<void> {
+  const options = { ...syncOptions(ctx, settings, signal), ...(onImported ? { onImported } : {}) };
+  options.log(`following ${options.baseUrl} every ${settings.pollSeconds} s (${settings.feeds.join(', ')})`);
+  await follow(store, new Syncer(store, options), {
+    ...options,
+    pollMs: settings.pollSeconds * 1000,
+    backfillHours: settings.backfillHours,
+    gapScanMs: 3_600_000,
+    sleep: abortableSleep,
+  });
+}
+
+/** Follows the feed until SIGINT/SIGTERM, then finishes the file in hand and returns. */
+export async function followUntilSignal(ctx: Context, store: Store, settings: Settings): Promise<void> {
+  const stop = stopOnSignals(ctx);
   try {
-    const options = syncOptions(ctx, settings, controller.signal);
-    options.log(
-      `following ${options.baseUrl} every ${settings.pollSeconds} s (${settings.feeds.join(', ')})`,
-    );
-    await follow(store, new Syncer(store, options), {
-      ...options,
-      pollMs: settings.pollSeconds * 1000,
-      backfillHours: settings.backfillHours,
-      gapScanMs: 3_600_000,
-      sleep: abortableSleep,
-    });
+    await followFeed(ctx, store, settings, stop.signal);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    stop.dispose();
   }
 }
