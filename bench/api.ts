@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { DEFAULT_INDICATORS } from '@peacebell/model';
+import { DEFAULT_INDICATORS, INDICATORS } from '@peacebell/model';
 import { buildApp } from '../packages/server/src/api/app.ts';
 import { countriesStatus } from '../packages/server/src/analytics/countries.ts';
 import { indicatorSeries } from '../packages/server/src/analytics/indicators.ts';
@@ -144,6 +144,30 @@ export async function apiBench(sizes: readonly number[], runs = 30): Promise<voi
       {
         name: 'GET /countries/{c}/indicators?grain=day&indicators=all',
         http: (i) => `/countries/${pick(top, i)}/indicators?grain=day&indicators=all`,
+        raw: (i) =>
+          indicatorSeries(reader, {
+            unit: 'country',
+            key: { country: pick(top, i) },
+            grain: 'day',
+            from: '2026-02-14',
+            to: LAST_DAY,
+            indicators: INDICATORS.map((x) => x.id),
+            raw: true,
+          }),
+      },
+      {
+        name: 'GET /world/indicators?grain=week',
+        http: () => '/world/indicators?grain=week',
+        raw: () =>
+          indicatorSeries(reader, {
+            unit: 'world',
+            key: {},
+            grain: 'week',
+            from: '2025-05-19',
+            to: LAST_DAY,
+            indicators: DEFAULT_INDICATORS,
+            raw: true,
+          }),
       },
       {
         name: 'GET /countries/{c}/partners',
@@ -156,8 +180,9 @@ export async function apiBench(sizes: readonly number[], runs = 30): Promise<voi
         raw: (i) => pairRelations(reader, ...pick(pairs, i), 'month', { ...window, raw: true }, 0),
       },
       {
-        name: 'GET /pairs/{a}/{b}?grain=month (10 top events)',
+        name: 'GET /pairs/{a}/{b}?grain=month (+10 top events)',
         http: (i) => `/pairs/${pick(pairs, i).join('/')}?grain=month`,
+        raw: (i) => pairRelations(reader, ...pick(pairs, i), 'month', { ...window, raw: true }, 10),
       },
       { name: 'GET /pairs/{a}/{b}/indicators', http: (i) => `/pairs/${pick(pairs, i).join('/')}/indicators` },
       {

@@ -63,6 +63,18 @@ describe.runIf(hasData)('indicator, country and pair routes', () => {
     expect(empty.body.rows?.every((r) => r.events === 0)).toBe(true);
   });
 
+  it('serves the whole store as the world unit', async () => {
+    const world = await get(
+      '/world/indicators?grain=day&from=2026-05-14&to=2026-05-14&indicators=events,sources',
+    );
+    const usa = await get(
+      '/countries/USA/indicators?grain=day&from=2026-05-14&to=2026-05-14&indicators=events',
+    );
+    expect(world.body.unit).toBe('world');
+    expect(Number(world.body.rows?.[0]?.events)).toBeGreaterThan(Number(usa.body.rows?.[0]?.events));
+    expect(world.body.rows?.[0]?.sources).toBe(1);
+  });
+
   it('serves a region and a directed pair', async () => {
     const region = await get(
       '/countries/NGA/indicators?grain=month&from=2016-03-01&to=2016-03-31&adm1=Borno&indicators=events',
@@ -88,6 +100,18 @@ describe.runIf(hasData)('indicator, country and pair routes', () => {
     expect(directions.map((d) => `${d.from}>${d.to}`)).toEqual(['USA>CHN', 'CHN>USA']);
     expect(directions[0]?.total.events).toBeGreaterThan(0);
     expect(body.top_events).toHaveLength(3);
+    expect(body.events_period).toBe('2026-05-01');
+    const week = await get(
+      '/pairs/USA/CHN?grain=week&from=2026-04-01&to=2026-05-31&events_period=2026-05-14',
+    );
+    expect(week.body.events_period).toBe('2026-05-11');
+    const dates = (week.body.top_events as { event_date: string }[]).map((e) => e.event_date);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((d) => d >= '2026-05-11' && d <= '2026-05-17')).toBe(true);
+    const before = await get(
+      '/pairs/USA/CHN?grain=week&from=2026-04-01&to=2026-05-31&events_period=2026-04-02',
+    );
+    expect(before.body.top_events).toEqual([]);
     const partners = await get('/countries/USA/partners?limit=5&from=2026-05-01&to=2026-05-31');
     const list = partners.body.partners as { partner: string; reports: number }[];
     expect(list).toHaveLength(5);

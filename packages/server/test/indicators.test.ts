@@ -170,6 +170,7 @@ describe.runIf(hasData)('indicators, from the rollups, against values computed f
   it('reads the same numbers from the rollups as from a scan of the raw events', async () => {
     const all = INDICATORS.map((i) => i.id);
     for (const [unit, key] of [
+      ['world', {}],
       ['country', { country: 'NGA' }],
       ['adm1', { country: 'NGA', adm1: 'Borno' }],
       ['pair', { country: 'USA', partner: 'CHN' }],
@@ -211,7 +212,7 @@ describe.runIf(hasData)('indicators, from the rollups, against values computed f
     expect((error as ParamError).allowed).toHaveLength(INDICATORS.length);
     const { checkGrain, checkUnit } = await import('../src/analytics/indicators.ts');
     expect(() => checkGrain('year')).toThrow(/grain "year"; valid: day, week, month/);
-    expect(() => checkUnit('adm2')).toThrow(/unit "adm2"; valid: country, adm1, pair/);
+    expect(() => checkUnit('adm2')).toThrow(/unit "adm2"; valid: world, country, adm1, pair/);
     await expect(
       indicatorSeries(store, { ...request, from: '2026-06-01', indicators: ['events'] }),
     ).rejects.toThrow(/after/);

@@ -241,7 +241,19 @@ describe.runIf(hasData)('peacebell serve', () => {
     mirror.setNow('20260514083000');
     const db = join(dir, 'serve.duckdb');
     const bin = join(import.meta.dirname, '../bin/peacebell.js');
-    const args = ['serve', '--db', db, '--base-url', mirror.baseUrl, '--poll', '1', '--backfill-hours', '0', '--port', '0'];
+    const args = [
+      'serve',
+      '--db',
+      db,
+      '--base-url',
+      mirror.baseUrl,
+      '--poll',
+      '1',
+      '--backfill-hours',
+      '0',
+      '--port',
+      '0',
+    ];
     const { code, log } = await new Promise<{ code: number | null; log: string }>((resolve) => {
       const proc = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
       let text = '';

@@ -58,7 +58,11 @@ export const IndicatorCatalog = z.object({
 
 export const IndicatorSeries = z.object({
   unit: z.enum(INDICATOR_UNITS),
-  key: z.object({ country: z.string(), adm1: z.string().optional(), partner: z.string().optional() }),
+  key: z.object({
+    country: z.string().optional(),
+    adm1: z.string().optional(),
+    partner: z.string().optional(),
+  }),
   grain: z.enum(GRAINS),
   from: z.string(),
   to: z.string(),
@@ -107,6 +111,9 @@ export const PairQuery = z.strictObject({
   grain: enumParam(GRAINS).default('month').describe('day, week or month'),
   ...window,
   events: intParam(0, 100).default(10).describe('top events to include (0..100)'),
+  events_period: DayParam.optional().describe(
+    'a day in the period whose top events to list (default: the last period of the window)',
+  ),
 });
 
 export const PairRelations = z.object({
@@ -120,6 +127,7 @@ export const PairRelations = z.object({
       z.object({ from: z.string(), to: z.string(), total: RelationTotal, series: z.array(RelationPoint) }),
     )
     .describe('[a → b, b → a]: how each treats the other'),
+  events_period: z.string().describe('first day of the period the top events are from'),
   top_events: z.array(
     z.object({
       id: z.string(),

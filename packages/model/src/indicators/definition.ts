@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { Source } from '../event.ts';
 import type { CanonicalCategory, SecurityDomain } from '../typology/categories.ts';
 
-/** What an indicator is computed for: a country, a first-level region, or a directed pair of countries. */
-export const INDICATOR_UNITS = ['country', 'adm1', 'pair'] as const;
+/**
+ * What an indicator is computed for: every event in the store (the news volume GDELT's counts
+ * swing with), a country, a first-level region, or a directed pair of countries.
+ */
+export const INDICATOR_UNITS = ['world', 'country', 'adm1', 'pair'] as const;
 export const IndicatorUnit = z.enum(INDICATOR_UNITS);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 

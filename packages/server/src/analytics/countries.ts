@@ -50,12 +50,12 @@ export async function countriesStatus(
   const rows = await store.query<Omit<CountryStatus, 'name' | 'change'>>(sql`
     WITH per_source AS (
       SELECT country, source,
-        coalesce(sum(events) FILTER (WHERE ${recent}), 0) AS recent_events,
-        coalesce(sum(events) FILTER (WHERE NOT ${recent}), 0) AS base_events,
-        coalesce(sum(events) FILTER (WHERE ${recent} AND category IN (${list(CONFLICT_CATEGORIES)})), 0) AS conflict,
-        coalesce(sum(gs_sum) FILTER (WHERE ${recent}), 0) AS gs_sum,
-        coalesce(sum(gs_weight) FILTER (WHERE ${recent}), 0) AS gs_weight,
-        coalesce(sum(fat_best) FILTER (WHERE ${recent}), 0) AS fatalities,
+        sum(CASE WHEN ${recent} THEN events ELSE 0 END) AS recent_events,
+        sum(CASE WHEN NOT ${recent} THEN events ELSE 0 END) AS base_events,
+        sum(CASE WHEN ${recent} AND category IN (${list(CONFLICT_CATEGORIES)}) THEN events ELSE 0 END) AS conflict,
+        sum(CASE WHEN ${recent} THEN gs_sum ELSE 0 END) AS gs_sum,
+        sum(CASE WHEN ${recent} THEN gs_weight ELSE 0 END) AS gs_weight,
+        sum(CASE WHEN ${recent} THEN fat_best ELSE 0 END) AS fatalities,
         max(day) AS last_day
       FROM ${rollupSource('country', raw)} AS r
       WHERE day >= CAST(${baseStart} AS DATE) AND day <= CAST(${day} AS DATE)${bySource}

@@ -19,7 +19,8 @@ import type { Store } from '../store/store.ts';
 
 /** The unit a series is for: a country, a region of it (adm1) or a directed pair (country → partner). */
 export interface UnitKey {
-  country: string;
+  /** Absent for the world unit. */
+  country?: string;
   adm1?: string;
   partner?: string;
 }
@@ -97,29 +98,34 @@ function filterSql(where: RowFilter | undefined): Sql | null {
   return clauses.length ? join(clauses, ' AND ') : null;
 }
 
-/** An indicator's definition as an aggregate over rollup rows. */
+/**
+ * An indicator's definition as an aggregate over rollup rows. Filters are CASE expressions inside
+ * the sums: DuckDB groups them 2-3× faster than `FILTER (WHERE ...)` clauses (58 indicators over
+ * a year of a country's rollup rows: 28 ms against 72 ms), and distinct sources are one flag per
+ * known source rather than `count(DISTINCT)`, which was slower still.
+ */
 export function compileExpr(expr: IndicatorExpr): Sql {
   if ('sum' in expr) {
     const filter = filterSql(expr.where);
     const measure = ident(expr.sum);
     return filter
-      ? sql`coalesce(sum(${measure}) FILTER (WHERE ${filter}), 0)`
+      ? sql`coalesce(sum(CASE WHEN ${filter} THEN ${measure} ELSE 0 END), 0)`
       : sql`coalesce(sum(${measure}), 0)`;
   }
   if ('ratio' in expr) {
     const [num, den] = expr.ratio;
     return sql`CAST(${compileExpr(num)} AS DOUBLE) / nullif(CAST(${compileExpr(den)} AS DOUBLE), 0)`;
   }
-  // One flag per known source instead of count(DISTINCT): a distinct aggregate makes DuckDB's
-  // grouping an order of magnitude slower (measured: 120 ms against 10 ms on 2,000 rollup rows).
   const filter = filterSql(expr.distinctSources);
   const flags = SOURCES.map(
-    (s) => sql`(count(*) FILTER (WHERE source = ${s}${filter ? sql` AND ${filter}` : sql``}) > 0)::INTEGER`,
+    (s) => sql`max(CASE WHEN source = ${s}${filter ? sql` AND ${filter}` : sql``} THEN 1 ELSE 0 END)`,
   );
   return sql`(${join(flags, ' + ')})`;
 }
 
 function unitWhere(unit: IndicatorUnit, key: UnitKey): Sql {
+  if (unit === 'world') return sql`TRUE`;
+  if (!key.country) throw new ParamError('country', `the ${unit} unit needs a country`);
   const clauses = [sql`country = ${key.country}`];
   if (unit === 'adm1') {
     if (!key.adm1) throw new ParamError('adm1', 'the adm1 unit needs a region code');

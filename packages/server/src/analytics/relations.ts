@@ -1,4 +1,4 @@
-import { periodsBetween, TRACKS, type Grain, type Source } from '@peacebell/model';
+import { periodEnd, periodsBetween, periodStart, TRACKS, type Grain, type Source } from '@peacebell/model';
 import { ParamError } from '../errors.ts';
 import { rollupSource } from '../store/rollups.ts';
 import { ident, join, list, sql, type Sql } from '../store/sql.ts';
@@ -46,7 +46,9 @@ export interface PairRelations {
   to: string;
   /** How a treats b, and how b treats a. */
   directions: [Direction, Direction];
-  /** The most reported events between them, both ways. */
+  /** The period (first day) whose events `top_events` lists: the last one unless asked. */
+  events_period: string;
+  /** The most reported events between them in `events_period`, both ways. */
   top_events: RelationEvent[];
 }
 
@@ -67,7 +69,7 @@ type Sums = { events: number; weight: number; weight_sq: number; coop: number; c
 function pairSums(where: Sql, window: Window, bucket: Sql | null): Sql {
   const tracks = TRACKS.map(
     (t) =>
-      sql`coalesce(sum(events) FILTER (WHERE category IN (${list(t.categories)})), 0)::DOUBLE AS ${ident(`track_${t.id}`)}`,
+      sql`sum(CASE WHEN category IN (${list(t.categories)}) THEN events ELSE 0 END)::DOUBLE AS ${ident(`track_${t.id}`)}`,
   );
   const period = bucket ? sql`strftime(${bucket}, '%Y-%m-%d')` : sql`''`;
   const sources = window.sources?.length ? sql` AND source IN (${list(window.sources)})` : sql``;
@@ -105,15 +107,23 @@ export async function pairRelations(
   grain: Grain,
   window: Window,
   topEvents = 10,
+  eventsPeriod?: string,
 ): Promise<PairRelations> {
   checkPair(a, b);
+  // The events behind one point of the series: a whole window would scan every event of the store.
+  const period = periodStart(eventsPeriod ?? window.to, grain);
+  const eventsWindow = {
+    ...window,
+    from: period > window.from ? period : window.from,
+    to: periodEnd(period, grain) < window.to ? periodEnd(period, grain) : window.to,
+  };
   const where = sql`(country = ${a} AND partner = ${b}) OR (country = ${b} AND partner = ${a})`;
   const [perPeriod, totals, events] = [
     await store.query<Sums & { country: string; period: string }>(
       pairSums(where, window, store.dialect.dateBucket(sql`day`, grain)),
     ),
     await store.query<Sums & { country: string }>(pairSums(where, window, null)),
-    await topPairEvents(store, a, b, window, topEvents),
+    await topPairEvents(store, a, b, eventsWindow, topEvents),
   ];
   const direction = (from: string, to: string): Direction => {
     const rows = new Map(perPeriod.filter((r) => r.country === from).map((r) => [r.period, r]));
@@ -134,6 +144,7 @@ export async function pairRelations(
     from: window.from,
     to: window.to,
     directions: [direction(a, b), direction(b, a)],
+    events_period: period,
     top_events: events,
   };
 }

@@ -20,16 +20,16 @@ export interface GdeltFeedHealth {
 }
 
 /**
- * Per source: events and their date range, and from the import batches (whose format id starts
+ * Per source: events and their date range (from the world rollup, not a scan of events), and from the import batches (whose format id starts
  * with the source: gdelt2-events, acled-events) the last import and the rows set aside.
  */
 export async function sourceFreshness(store: Store): Promise<SourceFreshness[]> {
   return store.query<SourceFreshness>(sql`
     WITH ev AS (
-      SELECT source, count(*)::BIGINT AS events,
-             strftime(min(event_date), '%Y-%m-%d') AS first_event_date,
-             strftime(max(event_date), '%Y-%m-%d') AS last_event_date
-      FROM events GROUP BY source),
+      SELECT source, sum(events)::BIGINT AS events,
+             strftime(min(day), '%Y-%m-%d') AS first_event_date,
+             strftime(max(day), '%Y-%m-%d') AS last_event_date
+      FROM rollup_world_day GROUP BY source),
     b AS (
       SELECT split_part(format, '-', 1) AS source,
              strftime(max(finished_at), '%Y-%m-%dT%H:%M:%SZ') AS last_import_at,

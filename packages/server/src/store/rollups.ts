@@ -19,6 +19,12 @@ export interface RollupSpec {
 
 export const ROLLUPS: readonly RollupSpec[] = [
   {
+    unit: 'world',
+    table: 'rollup_world_day',
+    keys: [],
+    where: sql`TRUE`,
+  },
+  {
     unit: 'country',
     table: 'rollup_country_day',
     keys: [{ column: 'country', from: sql`action_geo_country` }],

@@ -60,6 +60,20 @@ export const indicatorRoutes: RouteModule = (app, deps) => {
   );
 
   app.get(
+    '/world/indicators',
+    {
+      schema: {
+        summary: 'Indicator series over every event in the store (the volume country series swing with)',
+        tags: ['indicators'],
+        querystring: IndicatorsQuery.omit({ adm1: true }),
+        response: { 200: IndicatorSeries, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => series(deps, 'world', {}, req.query),
+  );
+
+  app.get(
     '/countries/:country/indicators',
     {
       schema: {

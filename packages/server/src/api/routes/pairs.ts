@@ -36,6 +36,7 @@ export const pairRoutes: RouteModule = (app, deps) => {
         q.grain,
         { ...window, ...(q.source ? { sources: q.source } : {}) },
         q.events,
+        q.events_period,
       );
     },
   );

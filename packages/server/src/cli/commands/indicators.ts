@@ -11,12 +11,15 @@ export const indicatorsCommand: Command = {
   name: 'indicators',
   summary: 'indicator series for a country, a region (ADM1) or a directed pair, from the rollups',
   usage:
-    'peacebell indicators --country ISO3 [--adm1 CODE | --partner ISO3] [--grain day|week|month] [--from DAY] [--to DAY] [--indicators id,id|all] [--source gdelt2,acled] [--format table|csv|json|ndjson] | indicators --list',
+    'peacebell indicators [--country ISO3] [--adm1 CODE | --partner ISO3] [--grain day|week|month] [--from DAY] [--to DAY] [--indicators id,id|all] [--source gdelt2,acled] [--format table|csv|json|ndjson] | indicators --list',
   options: {
     country: { type: 'string', description: 'ISO3 code or name: the place (or, with --partner, the actor)' },
     adm1: { type: 'string', description: 'a first-level region of the country (the source’s ADM1 code)' },
     partner: { type: 'string', description: 'the target country of a directed pair (country → partner)' },
-    unit: { type: 'string', description: 'country, adm1 or pair (default: from the options given)' },
+    unit: {
+      type: 'string',
+      description: 'world, country, adm1 or pair (default: from the options given; world without --country)',
+    },
     grain: { type: 'string', description: 'day, week (ISO, from Monday) or month (default week)' },
     from: { type: 'string', description: 'first UTC day (default: 90 days, 52 weeks or 24 months back)' },
     to: { type: 'string', description: 'last UTC day (default: the last day with data)' },
@@ -38,10 +41,14 @@ export const indicatorsCommand: Command = {
       return 0;
     }
     const country = parseCountry(str('country'));
-    if (!country) throw new CliError('indicators needs --country ISO3 (or --list for the catalog)');
     const partner = parseCountry(str('partner'), '--partner');
     const adm1 = str('adm1');
-    const unit: IndicatorUnit = checkUnit(str('unit') ?? (partner ? 'pair' : adm1 ? 'adm1' : 'country'));
+    const unit: IndicatorUnit = checkUnit(
+      str('unit') ?? (partner ? 'pair' : adm1 ? 'adm1' : country ? 'country' : 'world'),
+    );
+    if (unit !== 'world' && !country) {
+      throw new CliError(`indicators for a ${unit} need --country ISO3 (--unit world for the whole store)`);
+    }
     const grain = checkGrain(str('grain') ?? 'week');
     const asked = str('indicators');
     const ids =
@@ -61,7 +68,7 @@ export const indicatorsCommand: Command = {
       );
       const series = await indicatorSeries(store, {
         unit,
-        key: { country, ...(adm1 ? { adm1 } : {}), ...(partner ? { partner } : {}) },
+        key: { ...(country ? { country } : {}), ...(adm1 ? { adm1 } : {}), ...(partner ? { partner } : {}) },
         grain,
         ...window,
         indicators: ids,
@@ -71,7 +78,7 @@ export const indicatorsCommand: Command = {
         ctx.stdout.write(`${JSON.stringify(series, null, 2)}\n`);
         return 0;
       }
-      const label = partner ? `${country} → ${partner}` : adm1 ? `${country} ${adm1}` : country;
+      const label = partner ? `${country} → ${partner}` : adm1 ? `${country} ${adm1}` : (country ?? 'world');
       if (format === 'table')
         ctx.stderr.write(`${label}, per ${grain}, ${window.from} .. ${window.to} (UTC)\n`);
       await writeRows(ctx, format, ['period', ...series.indicators.map((i) => i.id)], [series.rows]);

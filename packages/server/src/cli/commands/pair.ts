@@ -15,12 +15,16 @@ export const pairCommand: Command = {
   name: 'pair',
   summary: 'relations between two countries, both ways: the index per period, its tracks and top events',
   usage:
-    'peacebell pair ISO3 ISO3 [--grain day|week|month] [--from DAY] [--to DAY] [--events N] [--source gdelt2] [--format table|csv|json|ndjson]',
+    'peacebell pair ISO3 ISO3 [--grain day|week|month] [--from DAY] [--to DAY] [--events N] [--events-period DAY] [--source gdelt2] [--format table|csv|json|ndjson]',
   options: {
     grain: { type: 'string', description: 'day, week or month (default month)' },
     from: { type: 'string', description: 'first UTC day (default: 24 months, 52 weeks or 90 days back)' },
     to: { type: 'string', description: 'last UTC day (default: the last day with data)' },
     events: { type: 'string', description: 'top events to show (default 10)' },
+    'events-period': {
+      type: 'string',
+      description: 'a day in the period whose top events to show (default: the last period)',
+    },
     source: { type: 'string', description: 'only these sources, comma-separated' },
     format: { type: 'string', description: 'table, csv, json or ndjson' },
   },
@@ -47,6 +51,7 @@ export const pairCommand: Command = {
         grain,
         { ...window, sources: parseSources(str('source')) },
         parseLimit(str('events'), 10),
+        parseDay(str('events-period'), '--events-period'),
       );
       if (format === 'json') {
         ctx.stdout.write(`${JSON.stringify(relations, null, 2)}\n`);
@@ -82,7 +87,9 @@ export const pairCommand: Command = {
       );
       await writeRows(ctx, format, columns, [rows]);
       if (relations.top_events.length > 0) {
-        ctx.stdout.write('\nTop events (most sources first)\n');
+        ctx.stdout.write(
+          `\nTop events of the ${grain} from ${relations.events_period} (most sources first)\n`,
+        );
         await writeRows(
           ctx,
           format,

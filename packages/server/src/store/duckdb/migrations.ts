@@ -1,6 +1,6 @@
 import { sql } from '../sql.ts';
 import type { Migration } from '../migrate.ts';
-import { ROLLUPS, rollupFillSql, rollupTableDdl } from '../rollups.ts';
+import { ROLLUPS, rollupFillSql, rollupFor, rollupTableDdl } from '../rollups.ts';
 
 /** DuckDB schema, one numbered step at a time; a step once released is never edited. */
 export const DUCKDB_MIGRATIONS: readonly Migration[] = [
@@ -160,6 +160,14 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: 'rollups',
     // Rollups are derived data: a later change to their shape drops, recreates and refills them.
-    statements: ROLLUPS.flatMap((spec) => [rollupTableDdl(spec), rollupFillSql(spec)]),
+    statements: ROLLUPS.filter((spec) => spec.unit !== 'world').flatMap((spec) => [
+      rollupTableDdl(spec),
+      rollupFillSql(spec),
+    ]),
+  },
+  {
+    version: 9,
+    name: 'world rollup',
+    statements: [rollupTableDdl(rollupFor('world')), rollupFillSql(rollupFor('world'))],
   },
 ];
