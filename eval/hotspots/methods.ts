@@ -1,0 +1,79 @@
+import { addDays } from '@peacebell/model';
+import { acledChange, hdxSignals } from '../../packages/server/src/analytics/hotspots/baselines.ts';
+import { levelRank } from '../../packages/server/src/analytics/hotspots/method.ts';
+import type { HotspotDay } from '../../packages/server/src/analytics/hotspots/types.ts';
+import type { Dataset } from './episodes.ts';
+import type { MethodDay } from './score.ts';
+import { dayAt, type CountrySeries } from './series.ts';
+
+/** A method's flagged days over the datasets it applies to. */
+export interface MethodRun {
+  name: string;
+  applies: (dataset: Dataset) => boolean;
+  days: MethodDay[];
+  /** Shown but not part of the verdict. */
+  informational?: boolean;
+}
+
+/** Ours: all sources together, warning or alert is an alarm, watch counts toward severity only. */
+export function oursDays(rows: readonly HotspotDay[], series: readonly CountrySeries[]): MethodDay[] {
+  const covered = (country: string, day: string) =>
+    series.some(
+      (s) =>
+        s.country === country &&
+        day >= s.dataset.from &&
+        day <= s.dataset.to &&
+        !s.dataset.gaps.some((g) => day >= g.from && day <= g.to),
+    );
+  return rows
+    .filter((r) => r.source === 'all' && r.phase !== 'ended' && covered(r.country, r.day))
+    .map((r) => ({
+      country: r.country,
+      day: r.day,
+      severity: r.level,
+      rank: levelRank(r.level),
+      alarm: levelRank(r.level) >= levelRank('warning'),
+      isNew: r.phase === 'new',
+    }));
+}
+
+/** Index of the first Sunday (the end of an ISO week) that closes a whole week of the series. */
+function firstSunday(dataset: Dataset): number {
+  const weekday = (new Date(`${dataset.from}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  const sunday = 6 - weekday;
+  return sunday < 6 ? sunday + 7 : sunday;
+}
+
+/** ACLED-style: ISO weeks, dated on their Sunday (the day the week's count is complete). */
+export function acledDays(series: readonly CountrySeries[]): MethodDay[] {
+  return series.flatMap((s) =>
+    acledChange(s.events, { step: 7, firstEnd: firstSunday(s.dataset) })
+      .filter((w) => w.flagged)
+      .map((w) => {
+        const both = w.month === 'large_increase' && w.year === 'large_increase';
+        const severity = both ? 'both' : w.month === 'large_increase' ? 'month' : 'year';
+        return {
+          country: s.country,
+          day: dayAt(s.dataset, w.end),
+          severity,
+          rank: both ? 2 : 1,
+          alarm: true,
+        };
+      }),
+  );
+}
+
+/** HDX-Signals-style, only where the dataset reports fatalities. */
+export function hdxDays(series: readonly CountrySeries[], partialHistory = false): MethodDay[] {
+  return series
+    .filter((s) => s.dataset.fatalities)
+    .flatMap((s) =>
+      hdxSignals(s.fatalities, { partialHistory }).map((signal) => ({
+        country: s.country,
+        day: addDays(s.dataset.from, signal.index),
+        severity: signal.level,
+        rank: signal.level === 'high' ? 2 : 1,
+        alarm: true,
+      })),
+    );
+}

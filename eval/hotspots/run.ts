@@ -1,0 +1,115 @@
+/**
+ * `npm run eval:hotspots`: peacebell's hotspots and the two published baselines scored on the
+ * labelled episodes of the shared data (docs/hotspots-eval.md). Builds a temporary store from the
+ * three files, runs every method over it and prints the scorecard; writes nothing else.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dataFile } from '../../test/shared-data.ts';
+import { scanHotspots } from '../../packages/server/src/analytics/hotspots/scan.ts';
+import { importFile } from '../../packages/server/src/ingest/import-file.ts';
+import { openDuckDbStore } from '../../packages/server/src/store/duckdb/duckdb-store.ts';
+import type { Store } from '../../packages/server/src/store/store.ts';
+import { DATASETS, EPISODES, type Dataset } from './episodes.ts';
+import { acledDays, hdxDays, oursDays, type MethodRun } from './methods.ts';
+import { cell, table, totalsRow, TOTALS_HEADER } from './report.ts';
+import { betterOnBoth, RULES, score, type Score } from './score.ts';
+import { coverageOf, eventsAround, readSeries, type CountrySeries } from './series.ts';
+
+const out = (text = '') => process.stdout.write(`${text}\n`);
+
+function byCountry(days: readonly { country: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const d of days) counts.set(d.country, (counts.get(d.country) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return sorted.map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
+}
+
+async function buildStore(dir: string): Promise<Store> {
+  const store = await openDuckDbStore(join(dir, 'eval.duckdb'));
+  for (const d of DATASETS) {
+    const s = await importFile(store, dataFile(d.file), { tmpDir: dir });
+    out(`imported ${d.file}: ${s.inserted} events, ${s.rejected} set aside`);
+  }
+  return store;
+}
+
+function scoreOn(run: MethodRun, datasets: readonly Dataset[], series: readonly CountrySeries[]): Score {
+  const ids = new Set(datasets.filter(run.applies).map((d) => d.id));
+  return score(
+    run.days,
+    EPISODES.filter((e) => ids.has(e.dataset)),
+    series.filter((s) => ids.has(s.dataset.id)).map(coverageOf),
+  );
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'peacebell-eval-'));
+  const store = await buildStore(dir);
+  try {
+    const series = (await Promise.all(DATASETS.map((d) => readSeries(store, d)))).flat();
+    const t0 = performance.now();
+    const from = DATASETS.map((d) => d.from).reduce((a, b) => (a < b ? a : b));
+    const to = DATASETS.map((d) => d.to).reduce((a, b) => (a > b ? a : b));
+    const rows = await scanHotspots(store, { unit: 'country', from, to });
+    out(`scanned ${rows.length} hotspot rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const all = () => true;
+    const withDeaths = (d: Dataset) => d.fatalities;
+    const ours: MethodRun = { name: 'peacebell', applies: all, days: oursDays(rows, series) };
+    const acled: MethodRun = { name: 'ACLED-style', applies: all, days: acledDays(series) };
+    const hdx: MethodRun = { name: 'HDX-Signals-style', applies: withDeaths, days: hdxDays(series) };
+    const hdxPartial: MethodRun = {
+      name: 'HDX, partial history (info)',
+      applies: withDeaths,
+      days: hdxDays(series, true),
+      informational: true,
+    };
+    const runs = [ours, acled, hdx, hdxPartial];
+    const scores = runs.map((r) => scoreOn(r, DATASETS, series));
+
+    out();
+    out(
+      `Episodes: detected = an alarm episode starting in [onset - ${RULES.before}, onset + ${RULES.after}] days;` +
+        ' "+n d" = days before the onset; ongoing = an earlier alarm episode runs into the window.',
+    );
+    const byId = (s: Score, id: string) => s.detections.find((d) => d.episode.id === id);
+    const seriesOf = (country: string, dataset: string) =>
+      series.find((s) => s.country === country && s.dataset.id === dataset);
+    const episodeRows = EPISODES.filter((e) => !e.dropped).map((e) => {
+      const s = seriesOf(e.country, e.dataset);
+      const around = s ? `${eventsAround(s, e.onset, -30, -1)}/${eventsAround(s, e.onset, 0, 13)}` : '0/0';
+      return [e.id, e.onset, e.dataset, around, ...scores.map((sc) => cell(byId(sc, e.id)))];
+    });
+    out(table(['episode', 'onset', 'data', 'ev -30/+14', ...runs.map((r) => r.name)], episodeRows));
+    const dropped = EPISODES.filter((e) => e.dropped);
+    out(`\nNot scored (${dropped.length}): ${dropped.map((e) => `${e.id} (${e.dropped})`).join('; ')}`);
+
+    out('\nTotals (each method over the datasets it applies to):');
+    out(
+      table(
+        TOTALS_HEADER,
+        runs.map((r, i) => totalsRow(r.name, scores[i] as Score)),
+      ),
+    );
+    out('\nFalse alarms by country (most first):');
+    runs.forEach((r, i) => out(`  ${r.name}: ${byCountry((scores[i] as Score).falseAlarmDays)}`));
+
+    out('\nOurs against each baseline, on the datasets that baseline applies to:');
+    const verdicts = [acled, hdx].map((baseline) => {
+      const datasets = DATASETS.filter(baseline.applies);
+      const mine = scoreOn(ours, datasets, series);
+      const theirs = scoreOn(baseline, datasets, series);
+      const better = betterOnBoth(mine, theirs);
+      out(table(TOTALS_HEADER, [totalsRow('peacebell', mine), totalsRow(baseline.name, theirs)]));
+      out(`better than ${baseline.name} on both: ${better ? 'yes' : 'no'}\n`);
+      return better;
+    });
+    out(`better than both baselines on both: ${verdicts.every(Boolean) ? 'yes' : 'no'}`);
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { Episode } from '../../../eval/hotspots/episodes.ts';
+import {
+  alarmStarts,
+  betterOnBoth,
+  quietDays,
+  score,
+  type Coverage,
+  type MethodDay,
+} from '../../../eval/hotspots/score.ts';
+
+const episode = (id: string, country: string, onset: string, dropped?: string): Episode => ({
+  id,
+  country,
+  onset,
+  what: 'test',
+  source: 'test',
+  dataset: 'acled',
+  ...(dropped ? { dropped } : {}),
+});
+
+const alarm = (
+  country: string,
+  day: string,
+  severity = 'warning',
+  extra: Partial<MethodDay> = {},
+): MethodDay => ({
+  country,
+  day,
+  severity,
+  rank: severity === 'alert' ? 3 : severity === 'warning' ? 2 : 1,
+  alarm: severity !== 'watch',
+  ...extra,
+});
+
+// One year of coverage for two countries.
+const coverage: Coverage[] = ['AAA', 'BBB'].map((country) => ({
+  country,
+  dataset: 'acled',
+  from: '2020-01-01',
+  to: '2020-12-31',
+  gaps: [],
+}));
+
+describe('hotspot evaluation scoring', () => {
+  it('starts an alarm episode on a new day or after 14 unflagged days', () => {
+    const days = [
+      alarm('AAA', '2020-03-01'),
+      alarm('AAA', '2020-03-02'),
+      alarm('AAA', '2020-03-16'), // 13 days without a flag in between: same episode
+      alarm('AAA', '2020-03-31'), // 14 days without: a new one
+      alarm('AAA', '2020-04-02', 'warning', { isNew: true }),
+      alarm('AAA', '2020-04-03', 'watch'), // not an alarm
+      alarm('BBB', '2020-03-02'),
+    ];
+    expect(alarmStarts(days).map((d) => `${d.country} ${d.day}`)).toEqual([
+      'AAA 2020-03-01',
+      'BBB 2020-03-02',
+      'AAA 2020-03-31',
+      'AAA 2020-04-02',
+    ]);
+  });
+
+  it('detects within [onset − 14, onset + 2], with lead, severity, and a miss when late', () => {
+    const episodes = [
+      episode('early', 'AAA', '2020-03-10'),
+      episode('late', 'BBB', '2020-06-10'),
+      episode('edge', 'AAA', '2020-09-10'),
+      episode('not scored', 'BBB', '2020-11-01', 'no data'),
+    ];
+    const days = [
+      alarm('AAA', '2020-03-05'),
+      alarm('AAA', '2020-03-12', 'alert'),
+      alarm('BBB', '2020-06-13', 'alert'), // onset + 3: too late
+      alarm('AAA', '2020-08-27'), // onset − 14: just in
+    ];
+    const s = score(days, episodes, coverage);
+    expect(s.detections.map((d) => [d.episode.id, d.detected, d.lead, d.severity])).toEqual([
+      ['early', true, 5, 'alert'],
+      ['late', false, null, 'alert'],
+      ['edge', true, 14, 'warning'],
+    ]);
+    expect(s.scored).toBe(3);
+    expect(s.rate).toBeCloseTo(2 / 3);
+    expect(s.medianLead).toBe(9.5);
+    expect(s.falseAlarms).toBe(0);
+  });
+
+  it('does not count an alarm episode that began before the window, but says it is ongoing', () => {
+    const days = ['2020-03-20', '2020-03-27', '2020-04-03', '2020-04-10'].map((d) => alarm('AAA', d));
+    const [d] = score(days, [episode('e', 'AAA', '2020-04-20')], coverage).detections;
+    expect(d).toMatchObject({ detected: false, ongoing: true });
+  });
+
+  it('counts false alarms per country-year over quiet days only', () => {
+    const episodes = [episode('e', 'AAA', '2020-06-01'), episode('d', 'BBB', '2020-06-01', 'no data')];
+    const quiet = quietDays(coverage, episodes);
+    // 366 days in 2020, less 121 days around each onset (dropped episodes too)
+    expect(quiet.get('AAA')?.size).toBe(366 - 121);
+    expect(quiet.get('AAA')?.has('2020-05-02')).toBe(false); // onset − 30
+    expect(quiet.get('AAA')?.has('2020-05-01')).toBe(true);
+    const days = [
+      alarm('AAA', '2020-02-01'), // quiet: false alarm
+      alarm('AAA', '2020-07-01'), // near the episode: neither
+      alarm('BBB', '2020-12-01'), // quiet: false alarm
+      alarm('BBB', '2020-12-02'), // same alarm episode
+      alarm('BBB', '2020-11-01', 'watch'), // not an alarm
+    ];
+    const s = score(days, episodes, coverage);
+    expect(s.falseAlarms).toBe(2);
+    expect(s.quietYears).toBeCloseTo((2 * (366 - 121)) / 365.25);
+    expect(s.falseAlarmsPerYear).toBeCloseTo(2 / s.quietYears);
+  });
+
+  it('leaves uncovered days out of quiet time', () => {
+    const gap: Coverage = { ...(coverage[0] as Coverage), gaps: [{ from: '2020-06-01', to: '2020-06-30' }] };
+    expect(quietDays([gap], []).get('AAA')?.size).toBe(366 - 30);
+  });
+
+  it('is better on both only with more detections and fewer false alarms (or both perfect)', () => {
+    const s = (rate: number, falseAlarmsPerYear: number) =>
+      ({ ...score([], [], []), rate, falseAlarmsPerYear }) as ReturnType<typeof score>;
+    expect(betterOnBoth(s(0.9, 0.5), s(0.5, 1))).toBe(true);
+    expect(betterOnBoth(s(0.9, 1), s(0.5, 1))).toBe(false);
+    expect(betterOnBoth(s(0.9, 0.5), s(0.9, 1))).toBe(false);
+    expect(betterOnBoth(s(1, 0), s(1, 0))).toBe(true);
+  });
+});
