@@ -106,3 +106,13 @@ export {
   RelationPoint,
   RelationTotal,
 } from './api/analytics.ts';
+export { HOTSPOT_LEVELS, HOTSPOT_PHASES, HotspotLevel, HotspotPhase } from './hotspots.ts';
+export {
+  Explanation,
+  ExplainQuery,
+  Hotspot,
+  HotspotPath,
+  HotspotRuns,
+  Hotspots,
+  HotspotsQuery,
+} from './api/hotspots.ts';

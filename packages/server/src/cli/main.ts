@@ -4,6 +4,7 @@ import type { Command } from './command.ts';
 import { apikeyCommand } from './commands/apikey.ts';
 import { compareCommand } from './commands/compare.ts';
 import { eventsCommand } from './commands/events.ts';
+import { hotspotsCommand } from './commands/hotspots.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
 import { pairCommand } from './commands/pair.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   compareCommand,
   indicatorsCommand,
   pairCommand,
+  hotspotsCommand,
   rejectsCommand,
   rebuildCommand,
   serveCommand,

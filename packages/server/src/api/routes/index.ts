@@ -5,6 +5,7 @@ import { indicatorRoutes } from './indicators.ts';
 import { pairRoutes } from './pairs.ts';
 import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
+import { hotspotRoutes } from './hotspots.ts';
 import { sourceRoutes } from './sources.ts';
 
 /** Every route module, registered under /api/v1 in this order; add a resource's module here. */
@@ -15,5 +16,6 @@ export const ROUTES: readonly RouteModule[] = [
   indicatorRoutes,
   countryRoutes,
   pairRoutes,
+  hotspotRoutes,
   adminRoutes,
 ];

@@ -1,0 +1,78 @@
+import { levelOf, levelRank, stepUp, type HotspotParams } from './method.ts';
+import type { Candidate } from './scan-sql.ts';
+import { upperTail } from './surprise.ts';
+import type { Level } from './types.ts';
+
+/** Sources whose counts follow the news: their expectations scale with the source's total volume. */
+const NEWS_SOURCES = new Set(['gdelt1', 'gdelt2', 'icews']);
+
+export interface Test {
+  expected: number;
+  score: number;
+  ratio: number;
+}
+
+const MAX_SCORE = 50;
+
+/** The surprise of `recent` events in the recent window given the baseline's daily mean and variance. */
+export function surprise(
+  recent: number,
+  baseDays: number,
+  baseSum: number,
+  baseSumSq: number,
+  p: HotspotParams,
+  volume = 1,
+): Test {
+  const raw = baseSum / baseDays;
+  const mean = (baseSum + p.priorEvents) / baseDays;
+  const variance = baseDays > 1 ? Math.max(mean, (baseSumSq - baseDays * raw * raw) / (baseDays - 1)) : mean;
+  const expected = p.recentDays * mean * volume;
+  const spread = Math.max(expected, p.recentDays * variance * volume * volume);
+  const ratio = expected > 0 ? recent / expected : Infinity;
+  // Below the lowest level's ratio nothing is flagged: skip the tail, the costly part of a scan.
+  if (ratio < p.levels.watch.ratio) return { expected, score: 0, ratio };
+  const tail = upperTail(Math.round(recent), expected, spread);
+  return { expected, score: Math.min(MAX_SCORE, tail > 0 ? -Math.log10(tail) : MAX_SCORE), ratio };
+}
+
+/** The source's recent volume against its baseline volume (1 for sources that do not follow the news). */
+export function volumeRatio(c: Candidate, p: HotspotParams): number {
+  if (!NEWS_SOURCES.has(c.source) || !c.volume_recent || !c.volume_base) return 1;
+  const ratio = c.volume_recent / p.recentDays / (c.volume_base / p.baselineDays);
+  return Number.isFinite(ratio) && ratio > 0 ? ratio : 1;
+}
+
+/** Deaths thresholds: the events levels with deaths in place of events. */
+const DEATH_COUNTS: Record<Level, number> = { watch: 10, warning: 25, alert: 100 };
+
+export interface Evaluated {
+  level: Level;
+  events: Test;
+  deaths: Test;
+}
+
+/** A candidate's level from its events and its deaths; both surprising at once raises it a step. */
+export function evaluate(c: Candidate, p: HotspotParams): Evaluated | null {
+  if (c.base_days < p.minBaselineDays) return null;
+  const events = surprise(c.recent, c.base_days, c.base_sum, c.base_sumsq, p, volumeRatio(c, p));
+  const deaths = surprise(c.recent_deaths, c.base_days, c.base_deaths, c.base_deaths_sq, p);
+  const byEvents = levelOf(events.score, c.recent, events.ratio, p);
+  const deathLevels = Object.fromEntries(
+    Object.entries(p.levels).map(([l, t]) => [l, { ...t, count: DEATH_COUNTS[l as Level] }]),
+  ) as unknown as HotspotParams['levels'];
+  const byDeaths =
+    c.recent_deaths > 0
+      ? levelOf(deaths.score, c.recent_deaths, deaths.ratio, { ...p, levels: deathLevels })
+      : null;
+  if (!byEvents && !byDeaths) return null;
+  let level: Level =
+    byEvents && byDeaths
+      ? levelRank(byEvents) >= levelRank(byDeaths)
+        ? byEvents
+        : byDeaths
+      : ((byEvents ?? byDeaths) as Level);
+  if (byEvents && byDeaths && deaths.score >= p.deathsStep.score && c.recent_deaths >= p.deathsStep.deaths) {
+    level = stepUp(level);
+  }
+  return { level, events, deaths };
+}

@@ -1,0 +1,45 @@
+import { addDays } from '@peacebell/model';
+import { levelRank, type HotspotParams } from './method.ts';
+import type { Level, Phase } from './types.ts';
+
+export interface Flag {
+  day: string;
+  level: Level;
+  score: number;
+}
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+
+/**
+ * Phases of one unit's flagged days (in day order): new after a quiet spell, then intensifying,
+ * persistent or diminishing against the previous flagged day, and an `ended` mark once the unit
+ * has gone `endAfterDays` without a flag.
+ */
+export function phases<T extends Flag>(
+  flags: readonly T[],
+  p: HotspotParams,
+  until: string,
+): (T & { phase: Phase })[] {
+  const out: (T & { phase: Phase })[] = [];
+  let previous: T | undefined;
+  for (const flag of flags) {
+    if (previous && daysBetween(previous.day, flag.day) > p.endAfterDays) {
+      const ended = addDays(previous.day, p.endAfterDays + 1);
+      if (ended <= until) out.push({ ...previous, day: ended, phase: 'ended' });
+    }
+    let phase: Phase;
+    if (!previous || daysBetween(previous.day, flag.day) > p.newAfterDays) phase = 'new';
+    else if (levelRank(flag.level) > levelRank(previous.level) || flag.score > previous.score * 1.25)
+      phase = 'intensifying';
+    else if (levelRank(flag.level) < levelRank(previous.level) || flag.score < previous.score * 0.8)
+      phase = 'diminishing';
+    else phase = 'persistent';
+    out.push({ ...flag, phase });
+    previous = flag;
+  }
+  if (previous) {
+    const ended = addDays(previous.day, p.endAfterDays + 1);
+    if (ended <= until) out.push({ ...previous, day: ended, phase: 'ended' });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { sql } from '../../store/sql.ts';
+import type { Store } from '../../store/store.ts';
+import { HOTSPOT_METHOD, type HotspotParams } from './method.ts';
+import type { HotspotDay, ScanRequest } from './types.ts';
+
+export interface HotspotRun {
+  run_id: number;
+  method: string;
+  version: string;
+  params: string;
+  unit: string;
+  from_day: string;
+  to_day: string;
+  country: string | null;
+  /** The newest import batch the run saw: a later run over the same days may differ only if this did. */
+  last_batch: number | null;
+  hotspots: number;
+  created_at: string;
+}
+
+/** Stores a scan's results with the method, its version and parameters, in one transaction. */
+export async function saveRun(
+  store: Store,
+  request: ScanRequest,
+  rows: readonly HotspotDay[],
+  now: Date,
+  p: HotspotParams = HOTSPOT_METHOD.params,
+): Promise<number> {
+  return store.transaction(async (tx) => {
+    const [seq] = await tx.query<{ id: number; batch: number | null }>(
+      sql`SELECT nextval('hotspot_run_seq')::INTEGER AS id, (SELECT max(batch_id) FROM import_batches) AS batch`,
+    );
+    const runId = seq?.id ?? 0;
+    await tx.insert('hotspot_runs', [
+      {
+        run_id: runId,
+        method: HOTSPOT_METHOD.id,
+        version: HOTSPOT_METHOD.version,
+        params: JSON.stringify(p),
+        unit: request.unit,
+        from_day: request.from,
+        to_day: request.to,
+        country: request.country ?? null,
+        last_batch: seq?.batch ?? null,
+        hotspots: rows.length,
+        created_at: now.toISOString(),
+      },
+    ]);
+    await tx.insert(
+      'hotspots',
+      rows.map((r) => ({ run_id: runId, ...r })),
+    );
+    return runId;
+  });
+}
+
+export async function listRuns(store: Store, limit = 50): Promise<HotspotRun[]> {
+  return store.query<HotspotRun>(sql`
+    SELECT run_id, method, version, params, unit, strftime(from_day, '%Y-%m-%d') AS from_day,
+      strftime(to_day, '%Y-%m-%d') AS to_day, country, last_batch, hotspots,
+      strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at
+    FROM hotspot_runs ORDER BY run_id DESC LIMIT ${limit}`);
+}
+
+/** A stored run's hotspots, as they were computed. */
+export async function runHotspots(store: Store, runId: number): Promise<HotspotDay[]> {
+  return store.query<HotspotDay>(sql`
+    SELECT country, adm1, source, strftime(day, '%Y-%m-%d') AS day, level, phase, score, count, expected,
+      deaths, deaths_expected, confidence, sources, sources_agreeing
+    FROM hotspots WHERE run_id = ${runId} ORDER BY day, country, adm1, source`);
+}

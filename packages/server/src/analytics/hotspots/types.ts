@@ -1,0 +1,49 @@
+import {
+  HOTSPOT_LEVELS,
+  HOTSPOT_PHASES,
+  type HotspotLevel,
+  type HotspotPhase,
+  type Source,
+} from '@peacebell/model';
+
+export const LEVELS = HOTSPOT_LEVELS;
+export type Level = HotspotLevel;
+export const PHASES = HOTSPOT_PHASES;
+export type Phase = HotspotPhase;
+
+/** What a hotspot is about: a country (ISO3) or a region of one. */
+export interface HotspotUnit {
+  country: string;
+  /** The region (ADM1) for unit 'adm1'; '' for a country. */
+  adm1: string;
+}
+
+/** One unit, one source (or 'all' of them together), one day: the test behind a hotspot. */
+export interface HotspotDay extends HotspotUnit {
+  source: Source | 'all';
+  day: string;
+  level: Level;
+  /** −log10 of the upper-tail probability of the recent count under the baseline (after correction). */
+  score: number;
+  /** Conflict events in the 7 days up to `day`. */
+  count: number;
+  /** What the baseline expects for those 7 days (news volume taken into account). */
+  expected: number;
+  /** Best fatality estimates in the 7 days, where the source has them. */
+  deaths: number;
+  deaths_expected: number;
+  /** 0..1: from the evidence's volume and how many of the sources with data agree. */
+  confidence: number;
+  /** Sources with data for the unit in the window, and how many of them flag it (for 'all'). */
+  sources: number;
+  sources_agreeing: number;
+  phase: Phase;
+}
+
+export interface ScanRequest {
+  unit: 'country' | 'adm1';
+  from: string;
+  to: string;
+  /** Only this country (and, for adm1, its regions). */
+  country?: string;
+}

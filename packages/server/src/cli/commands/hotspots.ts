@@ -1,0 +1,161 @@
+import { countryByIso3, SOURCES } from '@peacebell/model';
+import { latestDay } from '../../analytics/countries.ts';
+import { explainHotspot } from '../../analytics/hotspots/explain.ts';
+import { listRuns, saveRun } from '../../analytics/hotspots/runs.ts';
+import { listHotspots } from '../../analytics/hotspots/list.ts';
+import { LEVELS, type Level } from '../../analytics/hotspots/types.ts';
+import { CliError } from '../../errors.ts';
+import type { Command } from '../command.ts';
+import { withStore } from '../context.ts';
+import { outputFormat, writeRows } from '../output.ts';
+import { parseCountry, parseDay } from '../values.ts';
+
+const COLUMNS = [
+  'day',
+  'country',
+  'name',
+  'adm1',
+  'source',
+  'level',
+  'phase',
+  'score',
+  'count',
+  'expected',
+  'deaths',
+  'confidence',
+  'sources_agreeing',
+  'sources',
+];
+
+export const hotspotsCommand: Command = {
+  name: 'hotspots',
+  summary:
+    'where conflict is escalating, how sure, and why (`hotspots explain ISO3`); `hotspots runs` lists stored runs',
+  usage:
+    'peacebell hotspots [--date DAY | --from DAY --to DAY] [--country ISO3] [--unit country|adm1] [--source all|acled|...] [--level watch|warning|alert] [--save] [--format] | hotspots explain ISO3 [--adm1 REGION] --date DAY | hotspots runs',
+  options: {
+    date: { type: 'string', description: 'one UTC day (default: the last day with data)' },
+    from: { type: 'string', description: 'first UTC day of a range' },
+    to: { type: 'string', description: 'last UTC day of a range' },
+    country: { type: 'string', description: 'only this country (ISO3 or name)' },
+    unit: { type: 'string', description: 'country (default) or adm1 (first-level regions)' },
+    adm1: { type: 'string', description: 'with explain: a region of the country' },
+    source: {
+      type: 'string',
+      description: `all (default: every source together) or one of ${SOURCES.join(', ')}, or any`,
+    },
+    level: { type: 'string', description: 'lowest level shown: watch (default), warning, alert' },
+    ended: { type: 'boolean', description: 'also list hotspots on the day they ended' },
+    save: { type: 'boolean', description: 'store the run (method, version, parameters, results) for replay' },
+    format: { type: 'string', description: 'table, csv, json or ndjson' },
+  },
+  async run(ctx, { values, positionals, db }) {
+    const str = (k: string) => values[k] as string | undefined;
+    const format = outputFormat(ctx, str('format'));
+    const level = (str('level') ?? 'watch') as Level;
+    if (!LEVELS.includes(level)) throw new CliError(`unknown --level ${level}; valid: ${LEVELS.join(', ')}`);
+    const unit = str('unit') ?? 'country';
+    if (unit !== 'country' && unit !== 'adm1')
+      throw new CliError(`unknown --unit ${unit}; valid: country, adm1`);
+    const source = str('source') ?? 'all';
+    if (source !== 'all' && source !== 'any' && !(SOURCES as readonly string[]).includes(source))
+      throw new CliError(`unknown --source ${source}; valid: all, any, ${SOURCES.join(', ')}`);
+    const [sub, ...rest] = positionals;
+    return withStore(ctx, db, async (store) => {
+      const last = (await latestDay(store)) ?? ctx.clock().toISOString().slice(0, 10);
+      if (sub === 'runs') {
+        await writeRows(
+          ctx,
+          format,
+          [
+            'run_id',
+            'method',
+            'version',
+            'unit',
+            'from_day',
+            'to_day',
+            'country',
+            'last_batch',
+            'hotspots',
+            'created_at',
+          ],
+          [await listRuns(store)],
+        );
+        return 0;
+      }
+      if (sub === 'explain') {
+        const country = parseCountry(rest[0], 'country');
+        if (!country)
+          throw new CliError(
+            'hotspots explain needs a country, e.g. `hotspots explain MMR --date 2017-08-27`',
+          );
+        const date = parseDay(str('date'), '--date') ?? last;
+        const explanation = await explainHotspot(store, country, date, str('adm1') ?? '');
+        if (format !== 'table') {
+          ctx.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+          return 0;
+        }
+        const name = countryByIso3(country)?.name ?? country;
+        ctx.stdout.write(`${name}${explanation.adm1 ? `, ${explanation.adm1}` : ''} on ${date} (UTC)\n\n`);
+        if (explanation.hotspots.length === 0) ctx.stdout.write('Not a hotspot on this day.\n');
+        else
+          await writeRows(
+            ctx,
+            format,
+            COLUMNS.filter((c) => c !== 'name' && c !== 'day'),
+            [explanation.hotspots],
+          );
+        for (const s of explanation.series) {
+          ctx.stdout.write(
+            `\n${s.source}: conflict events in the 7 days to each day, against the baseline\n`,
+          );
+          await writeRows(
+            ctx,
+            format,
+            ['day', 'count', 'expected', 'watch_at', 'warning_at', 'score', 'deaths'],
+            [s.points.slice(-21)],
+          );
+        }
+        ctx.stdout.write('\nDrivers (last 7 days against the baseline week)\n');
+        await writeRows(ctx, format, ['category', 'recent', 'baseline_weekly'], [explanation.drivers]);
+        ctx.stdout.write('\nActors\n');
+        await writeRows(ctx, format, ['actor', 'events'], [explanation.actors]);
+        ctx.stdout.write('\nTop events\n');
+        await writeRows(
+          ctx,
+          format,
+          [
+            'event_date',
+            'source',
+            'category',
+            'fatalities_best',
+            'num_sources',
+            'action_geo_name',
+            'source_url',
+          ],
+          [explanation.top_events],
+        );
+        return 0;
+      }
+      if (sub !== undefined) throw new CliError(`unknown hotspots subcommand ${sub}; valid: explain, runs`);
+      const date = parseDay(str('date'), '--date');
+      const from = parseDay(str('from'), '--from') ?? date ?? last;
+      const to = parseDay(str('to'), '--to') ?? date ?? (str('from') ? last : from);
+      if (from > to) throw new CliError('--from is after --to');
+      const country = parseCountry(str('country'));
+      const request = { unit, from, to, ...(country ? { country } : {}) } as const;
+      const { rows: shown, all } = await listHotspots(store, request, {
+        source,
+        level,
+        ended: values.ended === true,
+      });
+      if (values.save) {
+        const runId = await saveRun(store, request, all, ctx.clock());
+        ctx.stderr.write(`stored as run ${runId} (${all.length} rows)\n`);
+      }
+      await writeRows(ctx, format, COLUMNS, [shown]);
+      if (format === 'table' && shown.length === 0) ctx.stdout.write(`No hotspots from ${from} to ${to}.\n`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,131 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataFile, hasData } from '../../../test/shared-data.ts';
+import { API_PREFIX } from '../src/api/app.ts';
+import { explainHotspot } from '../src/analytics/hotspots/explain.ts';
+import { listRuns, runHotspots, saveRun } from '../src/analytics/hotspots/runs.ts';
+import { scanHotspots } from '../src/analytics/hotspots/scan.ts';
+import { main } from '../src/cli/main.ts';
+import { importFile } from '../src/ingest/import-file.ts';
+import type { Store } from '../src/store/store.ts';
+import { testApp } from './api-fixture.ts';
+import { captureContext, CLOCK, freshStore, tempDir } from './helpers.ts';
+
+const dir = tempDir();
+let store: Store;
+let app: FastifyInstance;
+
+describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
+  beforeAll(async () => {
+    store = await freshStore(dir);
+    await importFile(store, dataFile('ucdp/ged191-myanmar-bangladesh.csv'), { clock: CLOCK });
+    app = await testApp(store);
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('notices the Rakhine escalation of 25 August 2017 on its first day, as new, and follows it', async () => {
+    const rows = await scanHotspots(store, {
+      unit: 'country',
+      from: '2017-08-01',
+      to: '2017-09-30',
+      country: 'MMR',
+    });
+    const all = rows.filter((r) => r.source === 'all');
+    expect(all[0]).toMatchObject({ day: '2017-08-25', level: 'alert', phase: 'new', country: 'MMR' });
+    expect(all[0]?.count).toBeGreaterThan(all[0]?.expected ?? Infinity);
+    expect(all.slice(1).filter((r) => r.day <= '2017-08-30').map((r) => r.phase)).not.toContain('new');
+    expect(all.at(-1)?.phase).toBe('ended');
+    for (const r of all) {
+      expect(r.confidence).toBeGreaterThan(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+    }
+    // the per-source row behind it
+    expect(rows.find((r) => r.source === 'ucdp' && r.day === '2017-08-25')?.level).toBe('alert');
+  });
+
+  it('stays quiet where nothing changed', async () => {
+    const rows = await scanHotspots(store, { unit: 'country', from: '2018-07-01', to: '2018-12-31' });
+    expect(rows.filter((r) => r.level !== 'watch')).toEqual([]);
+  });
+
+  it('explains: the series against the baseline, drivers, actors and linked evidence', async () => {
+    const e = await explainHotspot(store, 'MMR', '2017-08-27');
+    expect(e.hotspots.map((h) => h.source).sort()).toEqual(['all', 'ucdp']);
+    const points = e.series.find((s) => s.source === 'ucdp')?.points ?? [];
+    const last = points.at(-1);
+    expect(last?.day).toBe('2017-08-27');
+    expect(last?.count).toBeGreaterThan(last?.warning_at ?? Infinity);
+    expect(points.every((p) => p.watch_at <= p.warning_at)).toBe(true);
+    expect(e.drivers[0]?.recent).toBeGreaterThan(e.drivers[0]?.baseline_weekly ?? Infinity);
+    expect(e.actors.length).toBeGreaterThan(0);
+    expect(e.top_events.length).toBeGreaterThan(0);
+    const deaths = e.top_events.map((t) => t.fatalities_best ?? 0);
+    expect(deaths).toEqual([...deaths].sort((a, b) => b - a));
+  });
+
+  it('stores runs with the method and replays them as they were', async () => {
+    const request = { unit: 'country' as const, from: '2017-08-20', to: '2017-09-10' };
+    const rows = await scanHotspots(store, request);
+    const runId = await saveRun(store, request, rows, CLOCK());
+    const [run] = await listRuns(store);
+    expect(run).toMatchObject({ run_id: runId, method: 'nb-surprise', version: '1', hotspots: rows.length });
+    expect(JSON.parse(run?.params ?? '{}').recentDays).toBe(7);
+    const replayed = await runHotspots(store, runId);
+    const key = (r: { day: string; source: string; country: string; phase: string }) =>
+      `${r.day} ${r.country} ${r.source} ${r.phase}`;
+    expect(replayed.map(key).sort()).toEqual(rows.map(key).sort());
+  });
+
+  it('serves hotspots, explanations and runs, and refuses bad parameters', async () => {
+    const r = await app.inject({ url: `${API_PREFIX}/hotspots?date=2017-08-27` });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().hotspots[0]).toMatchObject({
+      country: 'MMR',
+      name: 'Myanmar',
+      level: 'alert',
+      source: 'all',
+    });
+    const explain = await app.inject({ url: `${API_PREFIX}/hotspots/Myanmar/explain?date=2017-08-27` });
+    expect(explain.json().top_events.length).toBeGreaterThan(0);
+    expect((await app.inject({ url: `${API_PREFIX}/hotspots/runs` })).json().runs.length).toBeGreaterThan(0);
+    for (const [url, parameter] of [
+      ['/hotspots?level=severe', 'level'],
+      ['/hotspots?date=2017-08-27&from=2017-08-01', 'date'],
+      ['/hotspots?from=2017-09-01&to=2017-08-01', 'from'],
+      ['/hotspots?country=%27%20OR%201%3D1%20--', 'country'],
+      ['/hotspots/XYZ/explain', 'country'],
+    ] as const) {
+      const bad = await app.inject({ url: `${API_PREFIX}${url}` });
+      expect(bad.statusCode, url).toBe(400);
+      expect(bad.json().parameter, url).toBe(parameter);
+    }
+  });
+
+  it('prints them from the CLI', async () => {
+    const io = captureContext();
+    const db = store.location;
+    await store.close();
+    try {
+      expect(await main(['hotspots', '--db', db, '--date', '2017-08-27', '--format', 'csv'], io.ctx)).toBe(0);
+      expect(io.stdout()).toMatch(/^day,country,name,adm1,source,level,phase,score,count/);
+      expect(io.stdout()).toContain('2017-08-27,MMR,Myanmar,,all,alert,intensifying');
+      const ex = captureContext();
+      expect(
+        await main(
+          ['hotspots', 'explain', 'MMR', '--db', db, '--date', '2017-08-27', '--format', 'table'],
+          ex.ctx,
+        ),
+      ).toBe(0);
+      expect(ex.stdout()).toContain('Myanmar on 2017-08-27 (UTC)');
+      expect(ex.stdout()).toContain('Top events');
+      const bad = captureContext();
+      expect(await main(['hotspots', '--db', db, '--level', 'severe'], bad.ctx)).toBe(1);
+      expect(bad.stderr()).toContain('valid: watch, warning, alert');
+    } finally {
+      store = await freshStore(dir);
+    }
+  });
+});
