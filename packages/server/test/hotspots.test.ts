@@ -36,7 +36,12 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
     const all = rows.filter((r) => r.source === 'all');
     expect(all[0]).toMatchObject({ day: '2017-08-25', level: 'alert', phase: 'new', country: 'MMR' });
     expect(all[0]?.count).toBeGreaterThan(all[0]?.expected ?? Infinity);
-    expect(all.slice(1).filter((r) => r.day <= '2017-08-30').map((r) => r.phase)).not.toContain('new');
+    expect(
+      all
+        .slice(1)
+        .filter((r) => r.day <= '2017-08-30')
+        .map((r) => r.phase),
+    ).not.toContain('new');
     expect(all.at(-1)?.phase).toBe('ended');
     for (const r of all) {
       expect(r.confidence).toBeGreaterThan(0);

@@ -39,7 +39,9 @@ describe('evaluate', () => {
   });
   it('scales a news source’s expectation with its volume', () => {
     const news = { source: 'gdelt2', base_sum: 900, base_sumsq: 900 * 12, recent: 250 };
-    expect(evaluate(candidate({ ...news, volume_recent: 7_000, volume_base: 90_000 }), p)?.level).toBe('alert');
+    expect(evaluate(candidate({ ...news, volume_recent: 7_000, volume_base: 90_000 }), p)?.level).toBe(
+      'alert',
+    );
     // the whole feed tripled that week: the same count is no longer surprising
     expect(evaluate(candidate({ ...news, volume_recent: 21_000, volume_base: 90_000 }), p)).toBeNull();
   });
