@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DEFAULT_INDICATORS, INDICATORS } from '@peacebell/model';
 import { buildApp } from '../packages/server/src/api/app.ts';
+import { hotspotsBench } from './hotspots.ts';
 import { countriesStatus } from '../packages/server/src/analytics/countries.ts';
 import { indicatorSeries } from '../packages/server/src/analytics/indicators.ts';
 import { pairRelations, partners } from '../packages/server/src/analytics/relations.ts';
@@ -224,6 +225,7 @@ export async function apiBench(sizes: readonly number[], runs = 30): Promise<voi
       `cached GET /countries/{c}/indicators: ${Math.round(result.requests.average).toLocaleString('en')} req/s (autocannon, 50 connections, 10 s; p99 ${result.latency.p99} ms; ${result.non2xx} non-2xx)`,
     );
     await cached.close();
+    await hotspotsBench(reader, LAST_DAY, '2025-05-15');
     await reader.close();
     await store.close();
   }

@@ -41,7 +41,7 @@ export function candidatesSql(
   minDeaths: number,
   everyDay = false,
 ): Sql {
-  const table = rollupSource(request.unit);
+  const table = rollupSource(request.unit, request.raw);
   const adm1 = request.unit === 'adm1' ? sql`adm1` : sql`''`;
   const byCountry = request.country ? sql` AND country = ${request.country}` : sql``;
   const lo = scanStart(request.from, p);

@@ -46,4 +46,6 @@ export interface ScanRequest {
   to: string;
   /** Only this country (and, for adm1, its regions). */
   country?: string;
+  /** Read raw events instead of the rollups (same result, slower; the benchmark's baseline). */
+  raw?: boolean;
 }
