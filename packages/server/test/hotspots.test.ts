@@ -51,6 +51,21 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
     expect(rows.find((r) => r.source === 'ucdp' && r.day === '2017-08-25')?.level).toBe('alert');
   });
 
+  it('with regions, lifts a country by a local escalation and names the region', async () => {
+    const request = { unit: 'country' as const, from: '2012-06-01', to: '2012-06-20', country: 'MMR' };
+    const level = (rows: { level: string }[]) => rows.filter((r) => r.level !== 'watch').length;
+    const plain = (await scanHotspots(store, request)).filter((r) => r.source === 'all');
+    const withRegions = (await scanHotspots(store, { ...request, regions: true })).filter(
+      (r) => r.source === 'all',
+    );
+    expect(level(withRegions)).toBeGreaterThan(level(plain));
+    const led = withRegions.find((r) => r.level !== 'watch');
+    expect(led).toMatchObject({ adm1: '', region: 'Rakhine State' });
+    const days = withRegions.filter((r) => r.phase !== 'ended').map((r) => r.day);
+    expect(days).toEqual([...days].sort());
+    expect(withRegions.filter((r) => r.phase === 'new').length).toBeLessThanOrEqual(1);
+  });
+
   it('stays quiet where nothing changed', async () => {
     const rows = await scanHotspots(store, { unit: 'country', from: '2018-07-01', to: '2018-12-31' });
     expect(rows.filter((r) => r.level !== 'watch')).toEqual([]);
@@ -115,8 +130,8 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
     await store.close();
     try {
       expect(await main(['hotspots', '--db', db, '--date', '2017-08-27', '--format', 'csv'], io.ctx)).toBe(0);
-      expect(io.stdout()).toMatch(/^day,country,name,adm1,source,level,phase,score,count/);
-      expect(io.stdout()).toContain('2017-08-27,MMR,Myanmar,,all,alert,intensifying');
+      expect(io.stdout()).toMatch(/^day,country,name,adm1,region,source,level,phase,score,count/);
+      expect(io.stdout()).toContain('2017-08-27,MMR,Myanmar,,,all,alert,intensifying');
       const ex = captureContext();
       expect(
         await main(

@@ -14,6 +14,9 @@ export const HotspotsQuery = z.strictObject({
     .default('all')
     .describe('all: every source together (default); any: every row; or one source'),
   level: enumParam(HOTSPOT_LEVELS).default('watch').describe('lowest level listed'),
+  regions: enumParam(['true', 'false'])
+    .default('false')
+    .describe('for countries: weigh their regions too (a local escalation lifts its country)'),
 });
 export type HotspotsQuery = z.infer<typeof HotspotsQuery>;
 
@@ -21,6 +24,7 @@ export const Hotspot = z.object({
   country: z.string(),
   name: z.string().nullable(),
   adm1: z.string(),
+  region: z.string().describe('with regions=true: the region (ADM1) that led a country’s combined row'),
   source: z.string(),
   day: z.string(),
   level: z.enum(HOTSPOT_LEVELS),

@@ -35,12 +35,19 @@ export function surprise(
   return { expected, score: Math.min(MAX_SCORE, tail > 0 ? -Math.log10(tail) : MAX_SCORE), ratio };
 }
 
-/** The source's recent volume against its baseline volume (1 for sources that do not follow the news). */
+/**
+ * The source's recent volume outside the unit against its baseline volume (1 for sources that do
+ * not follow the news, or when there is too little volume outside the unit to say: a feed of one
+ * country must not divide that country's surge by itself).
+ */
 export function volumeRatio(c: Candidate, p: HotspotParams): number {
-  if (!NEWS_SOURCES.has(c.source) || !c.volume_recent || !c.volume_base) return 1;
-  const ratio = c.volume_recent / p.recentDays / (c.volume_base / p.baselineDays);
+  if (!NEWS_SOURCES.has(c.source) || c.volume_recent === null || c.volume_base === null) return 1;
+  if (c.volume_base < MIN_OTHER_VOLUME || c.base_days <= 0) return 1;
+  const ratio = c.volume_recent / p.recentDays / (c.volume_base / c.base_days);
   return Number.isFinite(ratio) && ratio > 0 ? ratio : 1;
 }
+
+const MIN_OTHER_VOLUME = 1000;
 
 /** Deaths thresholds: the events levels with deaths in place of events. */
 const DEATH_COUNTS: Record<Level, number> = { watch: 10, warning: 25, alert: 100 };

@@ -29,10 +29,10 @@ export function phases<T extends Flag>(
     }
     let phase: Phase;
     if (!previous || daysBetween(previous.day, flag.day) > p.newAfterDays) phase = 'new';
-    else if (levelRank(flag.level) > levelRank(previous.level) || flag.score > previous.score * 1.25)
-      phase = 'intensifying';
-    else if (levelRank(flag.level) < levelRank(previous.level) || flag.score < previous.score * 0.8)
-      phase = 'diminishing';
+    else if (levelRank(flag.level) !== levelRank(previous.level))
+      phase = levelRank(flag.level) > levelRank(previous.level) ? 'intensifying' : 'diminishing';
+    else if (flag.score > previous.score * 1.25) phase = 'intensifying';
+    else if (flag.score < previous.score * 0.8) phase = 'diminishing';
     else phase = 'persistent';
     out.push({ ...flag, phase });
     previous = flag;

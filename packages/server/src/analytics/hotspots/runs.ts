@@ -41,6 +41,7 @@ export async function saveRun(
         from_day: request.from,
         to_day: request.to,
         country: request.country ?? null,
+        regions: request.regions === true,
         last_batch: seq?.batch ?? null,
         hotspots: rows.length,
         created_at: now.toISOString(),
@@ -65,7 +66,7 @@ export async function listRuns(store: Store, limit = 50): Promise<HotspotRun[]> 
 /** A stored run's hotspots, as they were computed. */
 export async function runHotspots(store: Store, runId: number): Promise<HotspotDay[]> {
   return store.query<HotspotDay>(sql`
-    SELECT country, adm1, source, strftime(day, '%Y-%m-%d') AS day, level, phase, score, count, expected,
+    SELECT country, adm1, region, source, strftime(day, '%Y-%m-%d') AS day, level, phase, score, count, expected,
       deaths, deaths_expected, confidence, sources, sources_agreeing
     FROM hotspots WHERE run_id = ${runId} ORDER BY day, country, adm1, source`);
 }

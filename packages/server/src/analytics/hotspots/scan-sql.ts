@@ -13,16 +13,28 @@ export interface Candidate {
   /** Conflict events and best-estimate deaths in the recent window. */
   recent: number;
   recent_deaths: number;
-  /** Days in the baseline (clipped at the unit's first day with this source), and its sums. */
+  /**
+   * Days in the baseline: clipped at the unit's first day with this source and, for a dense
+   * source, only the days the source has events anywhere (so gaps in a feed are not zeros).
+   */
   base_days: number;
   base_sum: number;
   base_sumsq: number;
   base_deaths: number;
   base_deaths_sq: number;
-  /** The source's events everywhere: recent window and baseline (news volume). */
+  /** The source's events outside the unit: recent window and baseline (news volume). */
   volume_recent: number | null;
   volume_base: number | null;
 }
+
+/**
+ * A source with events somewhere on at least this share of its days is dense (GDELT, ACLED,
+ * ICEWS): a day without any of its events is a gap in the feed, not a quiet day, and is left out
+ * of baselines. A sparse source (UCDP's fatal events of a few countries) has true zero days.
+ * The share is measured over the source's whole history between its 5th and 95th percentile
+ * days, so a few stray old records do not make a dense feed look sparse.
+ */
+const DENSE = 0.8;
 
 /** The first day a scan must read so that `from` has its full baseline and phase context. */
 export function scanStart(from: string, p: HotspotParams): string {
@@ -60,7 +72,8 @@ export function candidatesSql(
     WITH daily AS (
       SELECT country, ${adm1} AS adm1, source, day,
         sum(CASE WHEN category IN (${list(CONFLICT_CATEGORIES)}) THEN events ELSE 0 END)::DOUBLE AS x,
-        sum(fat_best)::DOUBLE AS d
+        sum(fat_best)::DOUBLE AS d,
+        sum(events)::DOUBLE AS t
       FROM ${table}
       WHERE day >= CAST(${lo} AS DATE) AND day <= CAST(${request.to} AS DATE)${byCountry}
       GROUP BY ALL),
@@ -70,26 +83,38 @@ export function candidatesSql(
     world AS (
       SELECT source, day, sum(events)::DOUBLE AS v FROM rollup_world_day
       WHERE day >= CAST(${lo} AS DATE) AND day <= CAST(${request.to} AS DATE) GROUP BY ALL),
+    source_days AS (SELECT DISTINCT source, day FROM rollup_world_day),
+    presence AS (
+      SELECT source, count(*) FILTER (WHERE day BETWEEN lo AND hi) / (date_diff('day', lo, hi) + 1) AS presence
+      FROM source_days JOIN (
+        SELECT source, quantile_disc(day, 0.05) AS lo, quantile_disc(day, 0.95) AS hi FROM source_days GROUP BY source)
+        USING (source)
+      GROUP BY source, lo, hi),
     volume AS (
       SELECT source, day,
         sum(v) OVER (PARTITION BY source ORDER BY day ${recent}) AS volume_recent,
-        sum(v) OVER (PARTITION BY source ORDER BY day ${base}) AS volume_base
+        sum(v) OVER (PARTITION BY source ORDER BY day ${base}) AS volume_base,
+        count(*) OVER (PARTITION BY source ORDER BY day ${base}) AS covered_base
       FROM world),
     windowed AS (
       SELECT daily.*, firsts.first_day,
         sum(x) OVER recent AS recent, sum(d) OVER recent AS recent_deaths,
         sum(x) OVER base AS base_sum, sum(x * x) OVER base AS base_sumsq,
-        sum(d) OVER base AS base_deaths, sum(d * d) OVER base AS base_deaths_sq
+        sum(d) OVER base AS base_deaths, sum(d * d) OVER base AS base_deaths_sq,
+        sum(t) OVER recent AS unit_recent, sum(t) OVER base AS unit_base
       FROM daily JOIN firsts USING (country, adm1, source)
       WINDOW recent AS (PARTITION BY country, adm1, source ORDER BY day ${recent}),
              base AS (PARTITION BY country, adm1, source ORDER BY day ${base}))
     SELECT country, adm1, source, strftime(day, '%Y-%m-%d') AS day, recent, recent_deaths,
-      (date_diff('day', greatest(first_day, day - ${baseStart}::INTEGER), day - ${baseEnd}::INTEGER) + 1)::INTEGER
+      least(
+        date_diff('day', greatest(first_day, day - ${baseStart}::INTEGER), day - ${baseEnd}::INTEGER) + 1,
+        CASE WHEN presence >= ${DENSE} THEN coalesce(covered_base, 0) ELSE ${p.baselineDays} END)::INTEGER
         AS base_days,
       coalesce(base_sum, 0) AS base_sum, coalesce(base_sumsq, 0) AS base_sumsq,
       coalesce(base_deaths, 0) AS base_deaths, coalesce(base_deaths_sq, 0) AS base_deaths_sq,
-      volume_recent, volume_base
-    FROM windowed LEFT JOIN volume USING (source, day)
+      volume_recent - coalesce(unit_recent, 0) AS volume_recent,
+      volume_base - coalesce(unit_base, 0) AS volume_base
+    FROM windowed LEFT JOIN volume USING (source, day) LEFT JOIN presence USING (source)
     WHERE day >= CAST(${addDays(request.from, -p.newAfterDays)} AS DATE)
       AND (${everyDay} OR recent >= ${p.levels.watch.count} OR recent_deaths >= ${minDeaths})
     ORDER BY country, adm1, source, day`;

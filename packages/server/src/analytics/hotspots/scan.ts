@@ -29,7 +29,15 @@ function withPhases(
     const key = `${unitKey(d)}\u0000${d.source}`;
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
-  for (const group of groups.values()) out.push(...phases(group, p, until));
+  for (const group of groups.values()) {
+    out.push(
+      ...phases(
+        [...group].sort((a, b) => a.day.localeCompare(b.day)),
+        p,
+        until,
+      ),
+    );
+  }
   return out;
 }
 
@@ -37,11 +45,7 @@ function withPhases(
  * Every hotspot of every unit from `from` to `to`: per source, and per unit for all sources
  * together (`source: 'all'`, led by the most surprising source, with the sources' agreement).
  */
-export async function scanHotspots(
-  store: Store,
-  request: ScanRequest,
-  p: HotspotParams = HOTSPOT_METHOD.params,
-): Promise<HotspotDay[]> {
+async function flaggedDays(store: Store, request: ScanRequest, p: HotspotParams) {
   const candidates = await store.query<Candidate>(candidatesSql(request, p, 10));
   const flagged: SourceDay[] = [];
   const sourcesOf = new Map<string, Set<string>>();
@@ -52,6 +56,7 @@ export async function scanHotspots(
     flagged.push({
       country: c.country,
       adm1: c.adm1,
+      region: '',
       source: c.source as Source,
       day: c.day,
       level: e.level,
@@ -62,14 +67,37 @@ export async function scanHotspots(
       deaths_expected: Math.round(e.deaths.expected * 100) / 100,
     });
   }
+  return { flagged, sourcesOf };
+}
+
+/**
+ * Every hotspot of every unit from `from` to `to`: per source, and per unit for all sources
+ * together (`source: 'all'`, led by the most surprising source, with the sources' agreement).
+ * With `regions`, a country's combined row also weighs its regions' tests, so a local
+ * escalation in a large country is not drowned by the rest of it (`region` names the leader).
+ */
+export async function scanHotspots(
+  store: Store,
+  request: ScanRequest,
+  p: HotspotParams = HOTSPOT_METHOD.params,
+): Promise<HotspotDay[]> {
+  const { flagged, sourcesOf } = await flaggedDays(store, request, p);
+  const regional =
+    request.unit === 'country' && request.regions
+      ? (await flaggedDays(store, { ...request, unit: 'adm1' }, p)).flagged.map((d) => ({
+          ...d,
+          adm1: '',
+          region: d.adm1,
+        }))
+      : [];
   // All sources together: per unit and day, the most surprising source leads.
-  const lead = new Map<string, { best: SourceDay; agreeing: number }>();
-  for (const d of flagged) {
+  const lead = new Map<string, { best: SourceDay; agreeing: Set<string> }>();
+  for (const d of [...flagged, ...regional]) {
     const key = `${unitKey(d)}\u0000${d.day}`;
     const seen = lead.get(key);
-    if (!seen) lead.set(key, { best: d, agreeing: 1 });
+    if (!seen) lead.set(key, { best: d, agreeing: new Set([d.source]) });
     else {
-      seen.agreeing++;
+      seen.agreeing.add(d.source);
       if (
         levelRank(d.level) > levelRank(seen.best.level) ||
         (d.level === seen.best.level && d.score > seen.best.score)
@@ -78,7 +106,7 @@ export async function scanHotspots(
     }
   }
   const all: SourceDay[] = [...lead.values()].map(({ best }) => ({ ...best, source: 'all' }));
-  const agreeing = new Map([...lead.entries()].map(([k, v]) => [k, v.agreeing]));
+  const agreeing = new Map([...lead.entries()].map(([k, v]) => [k, v.agreeing.size]));
   const rows = withPhases([...flagged, ...all], p, request.to)
     .filter((d) => d.day >= request.from && d.day <= request.to)
     .map((d): HotspotDay => {

@@ -21,6 +21,8 @@ export interface HotspotUnit {
 /** One unit, one source (or 'all' of them together), one day: the test behind a hotspot. */
 export interface HotspotDay extends HotspotUnit {
   source: Source | 'all';
+  /** For a country's combined row scanned with regions: the region that led ('' when the country did). */
+  region: string;
   day: string;
   level: Level;
   /** −log10 of the upper-tail probability of the recent count under the baseline (after correction). */
@@ -46,6 +48,8 @@ export interface ScanRequest {
   to: string;
   /** Only this country (and, for adm1, its regions). */
   country?: string;
+  /** For unit 'country': weigh each country's regions (ADM1) too in its combined rows. */
+  regions?: boolean;
   /** Read raw events instead of the rollups (same result, slower; the benchmark's baseline). */
   raw?: boolean;
 }

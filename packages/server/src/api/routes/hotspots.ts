@@ -37,7 +37,13 @@ export const hotspotRoutes: RouteModule = (app, deps) => {
       const from = q.from ?? q.date ?? q.to ?? last;
       const to = q.to ?? q.date ?? (q.from ? last : from);
       if (from > to) throw new ParamError('from', `from (${from}) is after to (${to})`);
-      const request = { unit: q.unit, from, to, ...(q.country ? { country: q.country } : {}) };
+      const request = {
+        unit: q.unit,
+        from,
+        to,
+        regions: q.regions === 'true',
+        ...(q.country ? { country: q.country } : {}),
+      };
       const { rows } = await listHotspots(deps.store, request, { source: q.source, level: q.level });
       return { from, to, method: { id: HOTSPOT_METHOD.id, version: HOTSPOT_METHOD.version }, hotspots: rows };
     },

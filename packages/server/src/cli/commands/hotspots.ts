@@ -15,6 +15,7 @@ const COLUMNS = [
   'country',
   'name',
   'adm1',
+  'region',
   'source',
   'level',
   'phase',
@@ -46,6 +47,10 @@ export const hotspotsCommand: Command = {
     },
     level: { type: 'string', description: 'lowest level shown: watch (default), warning, alert' },
     ended: { type: 'boolean', description: 'also list hotspots on the day they ended' },
+    regions: {
+      type: 'boolean',
+      description: 'for countries: weigh their regions (ADM1) too, so a local escalation lifts its country',
+    },
     save: { type: 'boolean', description: 'store the run (method, version, parameters, results) for replay' },
     format: { type: 'string', description: 'table, csv, json or ndjson' },
   },
@@ -143,7 +148,13 @@ export const hotspotsCommand: Command = {
       const to = parseDay(str('to'), '--to') ?? date ?? (str('from') ? last : from);
       if (from > to) throw new CliError('--from is after --to');
       const country = parseCountry(str('country'));
-      const request = { unit, from, to, ...(country ? { country } : {}) } as const;
+      const request = {
+        unit,
+        from,
+        to,
+        regions: values.regions === true,
+        ...(country ? { country } : {}),
+      } as const;
       const { rows: shown, all } = await listHotspots(store, request, {
         source,
         level,

@@ -205,4 +205,12 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
         sources_agreeing INTEGER NOT NULL)`,
     ],
   },
+  {
+    version: 11,
+    name: 'hotspot regions',
+    statements: [
+      sql`ALTER TABLE hotspots ADD COLUMN region VARCHAR DEFAULT ''`,
+      sql`ALTER TABLE hotspot_runs ADD COLUMN regions BOOLEAN DEFAULT false`,
+    ],
+  },
 ];
