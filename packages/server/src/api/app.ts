@@ -16,6 +16,7 @@ import { DEFAULT_CACHE, registerCache, type CacheOptions } from './cache.ts';
 import { generationCounter, type ApiDeps, type RouteModule } from './deps.ts';
 import { registerErrorHandlers } from './errors.ts';
 import { ROUTES } from './routes/index.ts';
+import { defaultWebRoot, registerWeb } from './web.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -40,6 +41,8 @@ export interface AppOptions {
   cache?: Partial<CacheOptions>;
   /** Route modules besides (after) the built-in ones. */
   routes?: readonly RouteModule[];
+  /** The built dashboard to serve at `/` (default packages/web/dist when built; false for none). */
+  web?: string | false;
 }
 
 /** The HTTP API as a Fastify instance, ready to `inject` or `listen`; everything under /api/v1. */
@@ -81,7 +84,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'peacebell',
         version: o.version,
-        description: 'Early-warning event store: canonical events, sources and (soon) indicators.',
+        description:
+          'Early warning of conflict and cooperation: canonical events, indicators, relations between countries, hotspots.',
       },
       components: {
         securitySchemes: {
@@ -104,5 +108,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   );
+  const web = o.web === undefined ? defaultWebRoot() : o.web || undefined;
+  if (web) registerWeb(app, web);
   return app;
 }

@@ -1,0 +1,34 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { registerWeb } from '../src/api/web.ts';
+import { tempDir } from './helpers.ts';
+
+describe('the dashboard files', () => {
+  it('serves files, falls back to index.html for pages, and never leaves its folder or shadows the API', async () => {
+    const dir = tempDir();
+    const root = join(dir, 'dist');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>peacebell</title>');
+    writeFileSync(join(root, 'assets', 'app-1234.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'secret.txt'), 'secret');
+    const app = Fastify();
+    registerWeb(app, root);
+    const page = await app.inject({ url: '/?page=country&country=MMR' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const asset = await app.inject({ url: '/assets/app-1234.js' });
+    expect(asset.body).toBe('console.log(1)');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    for (const url of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt']) {
+      const r = await app.inject({ url });
+      expect(r.body, url).not.toContain('secret');
+    }
+    const api = await app.inject({ url: '/api/v1/nothing' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error).toBe('not_found');
+    await app.close();
+  });
+});
