@@ -63,6 +63,26 @@ describe.runIf(hasData)('indicator, country and pair routes', () => {
     expect(empty.body.rows?.every((r) => r.events === 0)).toBe(true);
   });
 
+  it('breaks a country into regions, and maps one indicator over every country', async () => {
+    const window = 'from=2016-03-01&to=2016-03-31';
+    const month = await get(`/countries/NGA/indicators?grain=month&${window}&indicators=events`);
+    const events = Number(month.body.rows?.[0]?.events);
+    const regions = await get(`/countries/NGA/regions?${window}`);
+    const list = regions.body.regions as { adm1: string; events: number }[];
+    expect(list.length).toBeGreaterThan(10);
+    expect(list.reduce((s, r) => s + r.events, 0)).toBe(events);
+    expect(list.map((r) => r.events)).toEqual(list.map((r) => r.events).sort((a, b) => b - a));
+    const map = await get(`/indicators/events/countries?${window}`);
+    const values = map.body.values as { country: string; value: number }[];
+    expect(values.find((v) => v.country === 'NGA')?.value).toBe(events);
+    expect(values.length).toBeGreaterThan(30);
+    const share = await get(`/indicators/conflict_share/countries?${window}`);
+    expect((share.body.values as { value: number }[]).every((v) => v.value >= 0 && v.value <= 1)).toBe(true);
+    const bad = await get('/indicators/nope/countries');
+    expect(bad.status).toBe(400);
+    expect(bad.body.parameter).toBe('id');
+  });
+
   it('serves the whole store as the world unit', async () => {
     const world = await get(
       '/world/indicators?grain=day&from=2026-05-14&to=2026-05-14&indicators=events,sources',

@@ -167,3 +167,35 @@ export const Partners = z.object({
     }),
   ),
 });
+
+/** `GET /countries/{country}/regions`. */
+export const RegionsQuery = z.strictObject(window);
+
+export const Regions = z.object({
+  country: z.string(),
+  from: z.string(),
+  to: z.string(),
+  regions: z.array(
+    z.object({
+      adm1: z.string(),
+      events: z.number(),
+      conflict_share: z.number().nullable(),
+      fatalities: z.number().describe('the largest of the sources’ best estimates (sources overlap)'),
+      sources: z.number(),
+    }),
+  ),
+});
+
+export const IndicatorPath = z.strictObject({
+  id: z.string().max(MAX_PARAM_LENGTH).describe('an indicator id (GET /indicators)'),
+});
+
+/** `GET /indicators/{id}/countries`: one indicator for every country, for a map. */
+export const IndicatorMapQuery = z.strictObject(window);
+
+export const IndicatorMap = z.object({
+  indicator: IndicatorMeta,
+  from: z.string(),
+  to: z.string(),
+  values: z.array(z.object({ country: z.string(), value: z.number().nullable() })),
+});

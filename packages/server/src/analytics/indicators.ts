@@ -184,3 +184,28 @@ export async function indicatorSeries(store: Store, request: IndicatorRequest): 
     rows,
   };
 }
+
+export interface CountryValue {
+  country: string;
+  value: number | null;
+}
+
+/** One indicator over a window for every country with events: what a choropleth map colours by. */
+export async function indicatorByCountry(
+  store: Store,
+  id: string,
+  from: string,
+  to: string,
+  sources?: readonly Source[],
+): Promise<{ indicator: Indicator; from: string; to: string; values: CountryValue[] }> {
+  const [indicator] = resolveIndicators([id]);
+  if (!indicator) throw new ParamError('id', `unknown indicator ${JSON.stringify(id)}`);
+  if (from > to) throw new ParamError('from', `from (${from}) is after to (${to})`);
+  const bySource = sources?.length ? sql` AND source IN (${list(sources)})` : sql``;
+  const rows = await store.query<{ country: string; value: unknown }>(sql`
+    SELECT country, ${compileExpr(indicator.definition)} AS value
+    FROM ${rollupSource('country')} AS r
+    WHERE day >= CAST(${from} AS DATE) AND day <= CAST(${to} AS DATE)${bySource}
+    GROUP BY country ORDER BY country`);
+  return { indicator, from, to, values: rows.map((r) => ({ country: r.country, value: toNumber(r.value) })) };
+}

@@ -6,8 +6,11 @@ import {
   countryByIso3,
   Partners,
   PartnersQuery,
+  Regions,
+  RegionsQuery,
 } from '@peacebell/model';
 import { countriesStatus } from '../../analytics/countries.ts';
+import { regionsOf } from '../../analytics/regions.ts';
 import { partners } from '../../analytics/relations.ts';
 import { resolveWindow } from '../../analytics/window.ts';
 import type { RouteModule } from '../deps.ts';
@@ -26,6 +29,36 @@ export const countryRoutes: RouteModule = (app, deps) => {
       config: { cache: 'generation' },
     },
     async (req) => countriesStatus(deps.store, req.query.date, req.query.source),
+  );
+
+  app.get(
+    '/countries/:country/regions',
+    {
+      schema: {
+        summary: 'A country’s first-level regions (ADM1) over a window, the most active first',
+        tags: ['countries'],
+        params: CountryPath,
+        querystring: RegionsQuery,
+        response: { 200: Regions, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => {
+      const { country } = req.params;
+      const q = req.query;
+      const window = await resolveWindow(
+        deps.store,
+        deps.clock().toISOString().slice(0, 10),
+        'day',
+        q.from,
+        q.to,
+      );
+      return {
+        country,
+        ...window,
+        regions: await regionsOf(deps.store, country, window.from, window.to, q.source),
+      };
+    },
   );
 
   app.get(

@@ -6,12 +6,17 @@ import {
   INDICATORS,
   INDICATOR_UNITS,
   IndicatorCatalog,
+  IndicatorMap,
+  IndicatorMapQuery,
+  IndicatorPath,
+  indicatorById,
   IndicatorSeries,
   IndicatorsQuery,
   PairPath,
   type IndicatorUnit,
 } from '@peacebell/model';
-import { indicatorSeries, type UnitKey } from '../../analytics/indicators.ts';
+import { indicatorByCountry, indicatorSeries, type UnitKey } from '../../analytics/indicators.ts';
+import { ParamError } from '../../errors.ts';
 import { checkPair } from '../../analytics/relations.ts';
 import { resolveWindow } from '../../analytics/window.ts';
 import type { ApiDeps, RouteModule } from '../deps.ts';
@@ -57,6 +62,38 @@ export const indicatorRoutes: RouteModule = (app, deps) => {
       config: { cache: 'generation' },
     },
     async () => ({ units: [...INDICATOR_UNITS], grains: [...GRAINS], indicators: [...INDICATORS] }),
+  );
+
+  app.get(
+    '/indicators/:id/countries',
+    {
+      schema: {
+        summary: 'One indicator over a window for every country with events (what the world map colours by)',
+        tags: ['indicators'],
+        params: IndicatorPath,
+        querystring: IndicatorMapQuery,
+        response: { 200: IndicatorMap, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => {
+      const q = req.query;
+      const window = await resolveWindow(
+        deps.store,
+        deps.clock().toISOString().slice(0, 10),
+        'day',
+        q.from,
+        q.to,
+      );
+      if (!indicatorById(req.params.id)) {
+        throw new ParamError(
+          'id',
+          `unknown indicator ${JSON.stringify(req.params.id.slice(0, 60))}`,
+          INDICATORS.map((i) => i.id),
+        );
+      }
+      return indicatorByCountry(deps.store, req.params.id, window.from, window.to, q.source);
+    },
   );
 
   app.get(
