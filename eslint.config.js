@@ -10,7 +10,7 @@ const restrict = (files, patterns) => ({
 const server = 'packages/server/src';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', '**/*-changed/**'] },
+  { ignores: ['node_modules/**', 'coverage/**', '**/*-changed/**', 'packages/web/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -57,6 +57,34 @@ export default tseslint.config(
       {
         group: ['**/cli/**', '**/sources/**', '**/store/duckdb/**'],
         message: 'api uses analytics, ingest (imports), store types, model and errors; never cli',
+      },
+    ],
+  ),
+  // The dashboard runs in the browser and talks HTTP: it imports the model, never the server.
+  {
+    files: ['packages/web/src/**'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        history: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        Response: 'readonly',
+        URLSearchParams: 'readonly',
+        ResizeObserver: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLDivElement: 'readonly',
+        HTMLAnchorElement: 'readonly',
+      },
+    },
+  },
+  restrict(
+    ['packages/web/src/**'],
+    [
+      {
+        group: ['@peacebell/*', '!@peacebell/model', '**/server/**', '**/model/src/**', 'node:*'],
+        message: 'web imports only @peacebell/model and talks to the API over HTTP',
       },
     ],
   ),

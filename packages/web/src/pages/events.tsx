@@ -1,0 +1,165 @@
+import { countryByIso3, DEFAULT_EVENTS_PAGE, EventsPage as EventsPageSchema } from '@peacebell/model';
+import { useId, useState } from 'react';
+import { apiUrl } from '../api.ts';
+import { categoryLabel, countryName, DayField, SourceLink, TableHead } from '../components.tsx';
+import { formatCountOf, formatSigned } from '../format.ts';
+import { Link, useNavigate } from '../navigation.tsx';
+import { Panel } from '../panel.tsx';
+import { useApi } from '../use-api.ts';
+import type { EventsState } from '../url-state.ts';
+
+/** The event explorer: filters in the URL, pages by cursor, export of the same selection. */
+export function EventsPage({ state }: { state: EventsState }) {
+  const navigate = useNavigate();
+  const { country, from, to, cursor } = state;
+  const filters = { country, from, to };
+  const page = useApi(
+    apiUrl('/events', { ...filters, limit: DEFAULT_EVENTS_PAGE, cursor }),
+    EventsPageSchema,
+  );
+  // a new filter starts again at the first page
+  const set = (patch: Partial<EventsState>) => {
+    const next: EventsState = { ...state, ...patch };
+    delete next.cursor;
+    navigate(next);
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Events{country ? ` of ${countryName(country)}` : ''}</h1>
+      </div>
+      <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
+        <CountryField value={country} onChange={(v) => set({ country: v })} />
+        <DayField label="From" value={from} max={to} onChange={(v) => set({ from: v })} />
+        <DayField label="To" value={to} min={from} onChange={(v) => set({ to: v })} />
+        <span className="exports">
+          Export this selection:{' '}
+          <a href={apiUrl('/events', { ...filters, format: 'csv' })} data-testid="export-csv" download>
+            CSV
+          </a>{' '}
+          ·{' '}
+          <a href={apiUrl('/events', { ...filters, format: 'ndjson' })} data-testid="export-ndjson" download>
+            NDJSON
+          </a>
+        </span>
+      </form>
+
+      <Panel
+        title={cursor ? 'Events (a later page)' : 'Events, newest first'}
+        load={page}
+        actions={
+          <span className="pager">
+            {cursor && (
+              <Link to={{ ...state, cursor: undefined }} className="button">
+                First page
+              </Link>
+            )}
+            <button
+              type="button"
+              data-testid="next-page"
+              disabled={page.state !== 'ok' || page.data.next_cursor === null}
+              onClick={() =>
+                page.state === 'ok' &&
+                page.data.next_cursor &&
+                navigate({ ...state, cursor: page.data.next_cursor })
+              }
+            >
+              Next page ▶
+            </button>
+          </span>
+        }
+      >
+        {(data) => (
+          <>
+            <p className="muted small">
+              {formatCountOf(data.events.length, 'event')} on this page; days are UTC.
+            </p>
+            <div className="scroll wide">
+              <table className="table" data-testid="events-table">
+                <TableHead
+                  columns={[
+                    'Day',
+                    'Source',
+                    'Category',
+                    'Actors',
+                    'Place',
+                    { num: 'Goldstein' },
+                    { num: 'Deaths' },
+                    'Link',
+                  ]}
+                />
+                <tbody>
+                  {data.events.map((e) => (
+                    <tr key={e.id} data-testid="event-row" data-id={e.id}>
+                      <td className="date">
+                        {e.event_date}
+                        {e.event_date_end && e.event_date_end !== e.event_date
+                          ? ` to ${e.event_date_end}`
+                          : ''}
+                      </td>
+                      <td>{e.source}</td>
+                      <td>
+                        {categoryLabel(e.category)}
+                        {e.event_code ? <span className="muted small"> CAMEO {e.event_code}</span> : null}
+                      </td>
+                      <td>{[e.actor1_name, e.actor2_name].filter(Boolean).join(' → ')}</td>
+                      <td>
+                        {e.action_geo_country ? (
+                          <Link to={{ page: 'country', country: e.action_geo_country }}>
+                            {e.action_geo_country}
+                          </Link>
+                        ) : null}{' '}
+                        {e.action_geo_name}
+                      </td>
+                      <td className="num">{formatSigned(e.goldstein)}</td>
+                      <td className="num">{e.fatalities_best ?? ''}</td>
+                      <td>
+                        <SourceLink url={e.source_url} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {data.events.length === 0 && <p className="empty">No events match these filters.</p>}
+          </>
+        )}
+      </Panel>
+    </>
+  );
+}
+
+/** A country filter: an ISO3 code typed or picked from the list; applied when it is a known code. */
+function CountryField({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (v: string | undefined) => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(value ?? '');
+  const apply = (v: string) => {
+    const code = v.trim().toUpperCase();
+    if (code === '') onChange(undefined);
+    else if (countryByIso3(code)) onChange(code);
+  };
+  return (
+    <span className="field">
+      <label htmlFor={id}>Country (ISO3)</label>
+      <input
+        id={id}
+        value={text}
+        size={6}
+        maxLength={3}
+        placeholder="any"
+        data-testid="country-input"
+        onChange={(e) => {
+          setText(e.target.value);
+          if (e.target.value.trim().length === 3 || e.target.value === '') apply(e.target.value);
+        }}
+      />
+    </span>
+  );
+}

@@ -1,0 +1,127 @@
+import { GRAINS, type Grain } from '@peacebell/model';
+
+/**
+ * The dashboard's whole state lives in the query string (`?page=country&country=MMR&grain=week`):
+ * a reload or a shared link reproduces the view. `parseState` reads any query string, dropping
+ * values that are not what their field expects; `formatState` writes the canonical form back.
+ */
+export const PAGES = ['world', 'country', 'pair', 'events', 'sources'] as const;
+export type Page = (typeof PAGES)[number];
+
+export interface WorldState {
+  page: 'world';
+  /** The day shown (UTC); absent: the last day with data. */
+  date?: string;
+}
+export interface CountryState {
+  page: 'country';
+  country: string;
+  from?: string;
+  to?: string;
+  grain?: Grain;
+  /** The day whose hotspot is explained (UTC). */
+  date?: string;
+}
+export interface PairState {
+  page: 'pair';
+  a: string;
+  b: string;
+  from?: string;
+  to?: string;
+  grain?: Grain;
+}
+export interface EventsState {
+  page: 'events';
+  country?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+}
+export interface SourcesState {
+  page: 'sources';
+}
+export type State = WorldState | CountryState | PairState | EventsState | SourcesState;
+
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const isIso3 = (v: string) => /^[A-Z]{3}$/.test(v);
+const isCursor = (v: string) => /^[A-Za-z0-9_-]{1,400}$/.test(v);
+const isGrain = (v: string): v is Grain => (GRAINS as readonly string[]).includes(v);
+
+/** Reads one parameter, kept only if it passes `ok` (after trimming; ISO3 codes upper-cased). */
+function reader(params: URLSearchParams) {
+  const get = (name: string, ok: (v: string) => boolean, upper = false): string | undefined => {
+    const raw = params.get(name)?.trim();
+    const v = upper ? raw?.toUpperCase() : raw;
+    return v !== undefined && ok(v) ? v : undefined;
+  };
+  return {
+    day: (name: string) => get(name, isDay),
+    iso3: (name: string) => get(name, isIso3, true),
+    grain: (name: string) => {
+      const v = get(name, isGrain);
+      return v === undefined ? undefined : (v as Grain);
+    },
+    cursor: (name: string) => get(name, isCursor),
+  };
+}
+
+/** Drops undefined fields so that parsed states compare equal to hand-written ones. */
+function compact<T extends object>(state: T): T {
+  return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function parseState(search: string): State {
+  const params = new URLSearchParams(search);
+  const read = reader(params);
+  const page = params.get('page') ?? 'world';
+  if (page === 'country') {
+    const country = read.iso3('country');
+    if (country) {
+      return compact<CountryState>({
+        page,
+        country,
+        from: read.day('from'),
+        to: read.day('to'),
+        grain: read.grain('grain'),
+        date: read.day('date'),
+      });
+    }
+  }
+  if (page === 'pair') {
+    const a = read.iso3('a');
+    const b = read.iso3('b');
+    if (a && b) {
+      return compact<PairState>({
+        page,
+        a,
+        b,
+        from: read.day('from'),
+        to: read.day('to'),
+        grain: read.grain('grain'),
+      });
+    }
+  }
+  if (page === 'events') {
+    return compact<EventsState>({
+      page,
+      country: read.iso3('country'),
+      from: read.day('from'),
+      to: read.day('to'),
+      cursor: read.cursor('cursor'),
+    });
+  }
+  if (page === 'sources') return { page };
+  return compact<WorldState>({ page: 'world', date: read.day('date') });
+}
+
+/** The query string for a state, `page` first, then its fields in declaration order. */
+export function formatState(state: State): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(state)) {
+    if (typeof value === 'string' && value !== '') params.set(key, value);
+  }
+  return `?${params.toString()}`;
+}
+
+/** A link's href for a state. */
+export const hrefOf = (state: State): string => formatState(state);
