@@ -110,7 +110,7 @@ export default function IndicatorCharts({ series }: { series: Series }) {
   const share = useCallback(
     (w: number) => ({
       ...base(w),
-      y: { grid: true, domain: [0, 1], percent: true, label: 'conflict share (%)' },
+      y: { grid: true, domain: [0, 100], percent: true, label: 'conflict share (%)' },
       marks: [
         Plot.lineY(data.share, { x: 'period', y: 'value', stroke: '#b2182b', marker: 'dot', tip: true }),
       ],
