@@ -27,6 +27,7 @@ export async function testApp(writer: Store, options: Partial<AppOptions> = {}):
     clock: CLOCK,
     version: '0.1.0-test',
     logger: false,
+    web: false,
     ...options,
   });
   await app.ready();
