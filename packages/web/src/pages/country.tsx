@@ -26,8 +26,13 @@ export function CountryPage({ state }: { state: CountryState }) {
   const grain = state.grain ?? 'week';
   const name = countryName(country);
   const explain = useApi(apiUrl(`/hotspots/${country}/explain`, { date }), Explanation);
-  const indicators = useApi(apiUrl(`/countries/${country}/indicators`, { grain, from, to }), IndicatorSeries);
-  const partners = useApi(apiUrl(`/countries/${country}/partners`, { from, to }), Partners);
+  // Without a window of its own, the series end on the hotspot day, so the escalation is in view.
+  const until = to ?? date;
+  const indicators = useApi(
+    apiUrl(`/countries/${country}/indicators`, { grain, from, to: until }),
+    IndicatorSeries,
+  );
+  const partners = useApi(apiUrl(`/countries/${country}/partners`, { from, to: until }), Partners);
   const set = (patch: Partial<CountryState>) => navigate({ ...state, ...patch });
 
   return (
