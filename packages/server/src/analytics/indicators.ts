@@ -100,7 +100,7 @@ function filterSql(where: RowFilter | undefined): Sql | null {
 
 /**
  * An indicator's definition as an aggregate over rollup rows. Filters are CASE expressions inside
- * the sums: DuckDB groups them 2-3× faster than `FILTER (WHERE ...)` clauses (58 indicators over
+ * the sums: DuckDB groups them 2-3× faster than `FILTER (WHERE ...)` clauses (49 indicators over
  * a year of a country's rollup rows: 28 ms against 72 ms), and distinct sources are one flag per
  * known source rather than `count(DISTINCT)`, which was slower still.
  */
