@@ -121,3 +121,4 @@ export {
   Hotspots,
   HotspotsQuery,
 } from './api/hotspots.ts';
+export { Rejects, RejectsQuery, SyncErrors, SyncErrorsQuery } from './api/rejects.ts';

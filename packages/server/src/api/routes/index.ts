@@ -3,6 +3,7 @@ import { adminRoutes } from './admin.ts';
 import { countryRoutes } from './countries.ts';
 import { indicatorRoutes } from './indicators.ts';
 import { pairRoutes } from './pairs.ts';
+import { rejectRoutes } from './rejects.ts';
 import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 import { hotspotRoutes } from './hotspots.ts';
@@ -17,5 +18,6 @@ export const ROUTES: readonly RouteModule[] = [
   countryRoutes,
   pairRoutes,
   hotspotRoutes,
+  rejectRoutes,
   adminRoutes,
 ];

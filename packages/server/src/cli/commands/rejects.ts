@@ -1,4 +1,4 @@
-import { sql } from '../../store/sql.ts';
+import { listRejects } from '../../analytics/rejects.ts';
 import type { Command } from '../command.ts';
 import { withStore } from '../context.ts';
 import { outputFormat, writeRows } from '../output.ts';
@@ -17,15 +17,10 @@ export const rejectsCommand: Command = {
     const format = outputFormat(ctx, values.format as string | undefined);
     const limit = parseLimit(values.limit as string | undefined);
     const file = values.file as string | undefined;
-    const rows = await withStore(ctx, db, (store) =>
-      store.query(sql`
-        SELECT file_name AS file, line, field, reason, raw FROM rejects
-        WHERE ${file === undefined ? sql`TRUE` : sql`contains(file_name, ${file})`}
-        ORDER BY batch_id, line ${limit ? sql`LIMIT ${limit}` : sql``}`),
-    );
+    const rows = await withStore(ctx, db, (store) => listRejects(store, file, limit));
     const columns =
       format === 'table' ? ['file', 'line', 'field', 'reason'] : ['file', 'line', 'field', 'reason', 'raw'];
-    await writeRows(ctx, format, columns, [rows.map((r) => ({ ...r, line: Number(r.line) }))]);
+    await writeRows(ctx, format, columns, [rows]);
     if (format === 'table' && rows.length === 0) ctx.stdout.write('No rows were set aside.\n');
     return 0;
   },
