@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DEFAULT_INDICATORS, INDICATORS } from '@peacebell/model';
 import { buildApp } from '../packages/server/src/api/app.ts';
+import { dashboardBench } from './dashboard.ts';
 import { hotspotsBench } from './hotspots.ts';
 import { countriesStatus } from '../packages/server/src/analytics/countries.ts';
 import { indicatorSeries } from '../packages/server/src/analytics/indicators.ts';
@@ -226,6 +227,7 @@ export async function apiBench(sizes: readonly number[], runs = 30): Promise<voi
     );
     await cached.close();
     await hotspotsBench(reader, LAST_DAY, '2025-05-15');
+    await dashboardBench(reader, clock);
     await reader.close();
     await store.close();
   }
