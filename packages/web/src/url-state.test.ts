@@ -5,6 +5,7 @@ describe('URL state', () => {
   const states: State[] = [
     { page: 'world' },
     { page: 'world', date: '2017-08-27' },
+    { page: 'world', date: '2017-08-27', colour: 'conflict_share', days: '28' },
     { page: 'country', country: 'MMR' },
     {
       page: 'country',
@@ -18,6 +19,7 @@ describe('URL state', () => {
     { page: 'pair', a: 'CHN', b: 'KAZ', grain: 'day', from: '2026-05-01', to: '2026-05-14' },
     { page: 'events' },
     { page: 'events', country: 'NGA', from: '2016-01-01', to: '2016-05-28', cursor: 'eyJk_-9' },
+    { page: 'events', actor: 'KAZGOV', root: '14,18', code: '0211', quad: '3,4', source: 'acled,gdelt2' },
     { page: 'sources' },
   ];
 

@@ -12,6 +12,10 @@ export interface WorldState {
   page: 'world';
   /** The day shown (UTC); absent: the last day with data. */
   date?: string;
+  /** The indicator the map is coloured by (an id of GET /indicators); absent: hotspot level. */
+  colour?: string;
+  /** The window of the indicator, in days to the date shown; absent: 7. */
+  days?: '28';
 }
 export interface CountryState {
   page: 'country';
@@ -35,6 +39,16 @@ export interface EventsState {
   country?: string;
   from?: string;
   to?: string;
+  /** CAMEO actor code or prefix, either actor. */
+  actor?: string;
+  /** CAMEO root codes, comma-separated. */
+  root?: string;
+  /** CAMEO event codes, comma-separated. */
+  code?: string;
+  /** Quad classes 1..4, comma-separated. */
+  quad?: string;
+  /** Sources, comma-separated. */
+  source?: string;
   cursor?: string;
 }
 export interface SourcesState {
@@ -45,6 +59,14 @@ export type State = WorldState | CountryState | PairState | EventsState | Source
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 const isIso3 = (v: string) => /^[A-Z]{3}$/.test(v);
 const isCursor = (v: string) => /^[A-Za-z0-9_-]{1,400}$/.test(v);
+const isIndicatorId = (v: string) => /^[a-z][a-z0-9_]{0,79}$/.test(v);
+const isActor = (v: string) => /^[A-Za-z0-9]{1,30}$/.test(v);
+const isList = (item: RegExp) => (v: string) =>
+  v.length <= 200 && v.split(',').every((x) => item.test(x.trim()));
+const isRoots = isList(/^\d{1,2}$/);
+const isCodes = isList(/^\d{2,4}$/);
+const isQuads = isList(/^[1-4]$/);
+const isSources = isList(/^[a-z][a-z0-9_]{0,30}$/);
 const isGrain = (v: string): v is Grain => (GRAINS as readonly string[]).includes(v);
 
 /** Reads one parameter, kept only if it passes `ok` (after trimming; ISO3 codes upper-cased). */
@@ -62,6 +84,7 @@ function reader(params: URLSearchParams) {
       return v === undefined ? undefined : (v as Grain);
     },
     cursor: (name: string) => get(name, isCursor),
+    text: (name: string, ok: (v: string) => boolean) => get(name, ok),
   };
 }
 
@@ -107,11 +130,21 @@ export function parseState(search: string): State {
       country: read.iso3('country'),
       from: read.day('from'),
       to: read.day('to'),
+      actor: read.text('actor', isActor)?.toUpperCase(),
+      root: read.text('root', isRoots),
+      code: read.text('code', isCodes),
+      quad: read.text('quad', isQuads),
+      source: read.text('source', isSources),
       cursor: read.cursor('cursor'),
     });
   }
   if (page === 'sources') return { page };
-  return compact<WorldState>({ page: 'world', date: read.day('date') });
+  return compact<WorldState>({
+    page: 'world',
+    date: read.day('date'),
+    colour: read.text('colour', isIndicatorId),
+    days: read.text('days', (v) => v === '28') === undefined ? undefined : '28',
+  });
 }
 
 /** The query string for a state, `page` first, then its fields in declaration order. */

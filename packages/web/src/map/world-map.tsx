@@ -52,14 +52,24 @@ function shapes(): { sphere: string; countries: Shape[] } {
 
 const SHAPES = shapes();
 
+/** An indicator to colour by instead of the hotspot level: its value per country, its fill, its unit. */
+export interface Colouring {
+  values: ReadonlyMap<string, number | null>;
+  colour: (v: number | null | undefined) => string;
+  format: (v: number) => string;
+  title: string;
+}
+
 export default function WorldMap({
   hotspots,
   caption,
   linkTo,
+  colouring,
 }: {
   hotspots: ReadonlyMap<string, z.output<typeof Hotspot>>;
   caption: string;
   linkTo: (iso3: string) => State;
+  colouring?: Colouring | undefined;
 }) {
   const navigate = useNavigate();
   return (
@@ -71,18 +81,36 @@ export default function WorldMap({
         aria-label={caption}
         className="world-map"
       >
+        <defs>
+          <pattern
+            id="no-data"
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill="#ffffff" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#b0b0b0" strokeWidth="1.5" />
+          </pattern>
+        </defs>
         <path d={SHAPES.sphere} className="sphere" />
         {SHAPES.countries.map((shape, i) => {
           const hotspot = shape.iso3 ? hotspots.get(shape.iso3) : undefined;
-          const label = hotspot
-            ? `${shape.name}: ${LEVEL_LABELS[hotspot.level]} (${hotspot.phase})`
-            : `${shape.name}: no hotspot`;
+          const value = colouring && shape.iso3 ? colouring.values.get(shape.iso3) : undefined;
+          const hasValue = value !== undefined && value !== null;
+          const label = colouring
+            ? `${shape.name}: ${colouring.title} ${hasValue ? colouring.format(value) : 'no data'}` +
+              (hotspot ? `; ${LEVEL_LABELS[hotspot.level]} (${hotspot.phase})` : '')
+            : hotspot
+              ? `${shape.name}: ${LEVEL_LABELS[hotspot.level]} (${hotspot.phase})`
+              : `${shape.name}: no hotspot`;
           const path = (
             <path
               d={shape.d}
-              fill={levelColor(hotspot?.level)}
+              fill={colouring ? colouring.colour(value) : levelColor(hotspot?.level)}
               data-iso3={shape.iso3}
               data-level={hotspot?.level}
+              data-value={hasValue ? value : undefined}
               className={hotspot ? 'country hot' : 'country'}
               onClick={shape.iso3 && !hotspot ? () => navigate(linkTo(shape.iso3 ?? '')) : undefined}
             >

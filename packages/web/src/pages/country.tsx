@@ -1,4 +1,4 @@
-import { Explanation, IndicatorSeries, Partners } from '@peacebell/model';
+import { EventsPage, Explanation, IndicatorSeries, Partners, Regions } from '@peacebell/model';
 import { lazy } from 'react';
 import { apiUrl } from '../api.ts';
 import {
@@ -33,6 +33,8 @@ export function CountryPage({ state }: { state: CountryState }) {
     IndicatorSeries,
   );
   const partners = useApi(apiUrl(`/countries/${country}/partners`, { from, to: until }), Partners);
+  const regions = useApi(apiUrl(`/countries/${country}/regions`, { from, to: until }), Regions);
+  const latest = useApi(apiUrl('/events', { country, to: until, limit: 10 }), EventsPage);
   const set = (patch: Partial<CountryState>) => navigate({ ...state, ...patch });
 
   return (
@@ -153,6 +155,76 @@ export function CountryPage({ state }: { state: CountryState }) {
               {data.partners.length === 0 && (
                 <p className="empty">No events with another country in this window.</p>
               )}
+            </>
+          )}
+        </Panel>
+      </div>
+
+      <div className="columns">
+        <Panel title="Regions, most active first" load={regions}>
+          {(data) => (
+            <>
+              <p className="muted small">
+                First-level regions (the sources’ ADM1 codes), {data.from} to {data.to} (UTC).
+              </p>
+              <div className="scroll">
+                <table className="table" data-testid="regions">
+                  <TableHead
+                    columns={[
+                      'Region (ADM1)',
+                      { num: 'Events' },
+                      { num: 'Conflict share' },
+                      { num: 'Deaths' },
+                      { num: 'Sources' },
+                    ]}
+                  />
+                  <tbody>
+                    {[...data.regions]
+                      .sort((a, b) => b.events - a.events)
+                      .map((r) => (
+                        <tr key={r.adm1} data-adm1={r.adm1}>
+                          <th scope="row">{r.adm1}</th>
+                          <td className="num">{formatCount(r.events)}</td>
+                          <td className="num">{formatShare(r.conflict_share)}</td>
+                          <td className="num">{formatCount(r.fatalities)}</td>
+                          <td className="num">{formatCount(r.sources)}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+              {data.regions.length === 0 && <p className="empty">No events with a region in this window.</p>}
+            </>
+          )}
+        </Panel>
+
+        <Panel title="Latest events" load={latest}>
+          {(data) => (
+            <>
+              <p className="muted small">
+                The 10 most recent{until ? ` to ${until}` : ''} (UTC).{' '}
+                <Link to={{ page: 'events', country, ...(until ? { to: until } : {}) }}>All of them →</Link>
+              </p>
+              <ul className="events-list" data-testid="latest-events">
+                {data.events.map((e) => (
+                  <li key={e.id} data-id={e.id}>
+                    <span className="date">{e.event_date}</span> <span className="tag">{e.source}</span>{' '}
+                    <strong>{categoryLabel(e.category)}</strong>
+                    {e.actor1_name || e.actor2_name ? (
+                      <> · {[e.actor1_name, e.actor2_name].filter(Boolean).join(' → ')}</>
+                    ) : null}
+                    {e.action_geo_name ? <> · {e.action_geo_name}</> : null}
+                    {e.fatalities_best ? <> · {formatCountOf(e.fatalities_best, 'death')}</> : null}
+                    {e.source_url ? (
+                      <>
+                        {' '}
+                        · <SourceLink url={e.source_url} />
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              {data.events.length === 0 && <p className="empty">No events to this day.</p>}
             </>
           )}
         </Panel>

@@ -1,14 +1,20 @@
-import { addDays, CountriesStatus, Hotspots } from '@peacebell/model';
-import { lazy, useMemo } from 'react';
+import { addDays, CountriesStatus, Hotspots, IndicatorCatalog, IndicatorMap } from '@peacebell/model';
+import { lazy, useEffect, useId, useMemo, useState } from 'react';
+import type { z } from 'zod';
 import { apiUrl } from '../api.ts';
+import { colourScale, type ColourScale } from '../colour-scale.ts';
 import { countryName, DayField, LevelBadge, Legend, TableHead } from '../components.tsx';
 import { formatCount, formatNumber, formatRatio, formatShare } from '../format.ts';
 import { Link, useNavigate } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
-import { useApi } from '../use-api.ts';
+import { useApi, type Load } from '../use-api.ts';
 import type { WorldState } from '../url-state.ts';
 
 const WorldMap = lazy(() => import('../map/world-map.tsx'));
+
+/** How long each day stays on screen while playing. */
+const PLAY_STEP_MS = 1500;
+type Catalog = z.output<typeof IndicatorCatalog>;
 
 export function WorldPage({ state }: { state: WorldState }) {
   const navigate = useNavigate();
@@ -19,7 +25,59 @@ export function WorldPage({ state }: { state: WorldState }) {
   // in the API's order, its ranking (most surprising first): one ranking for every client
   const ranked = useMemo(() => (hotspots.state === 'ok' ? hotspots.data.hotspots : []), [hotspots]);
   const byCountry = useMemo(() => new Map(ranked.map((h) => [h.country, h] as const)), [ranked]);
-  const go = (date: string | undefined) => navigate(date ? { page: 'world', date } : { page: 'world' });
+  // the last day with data, whatever the day shown (the same request as the shell's)
+  const latest = useApi(apiUrl('/countries'), CountriesStatus);
+  const lastDay = latest.state === 'ok' ? (latest.data.as_of ?? undefined) : undefined;
+  const catalog = useApi(apiUrl('/indicators'), IndicatorCatalog);
+  const { colour } = state;
+  const days = state.days === '28' ? 28 : 7;
+  const indicator = useApi(
+    colour && shown
+      ? apiUrl(`/indicators/${encodeURIComponent(colour)}/countries`, {
+          from: addDays(shown, 1 - days),
+          to: shown,
+        })
+      : null,
+    IndicatorMap,
+  );
+  const scale = useMemo(
+    () => (indicator.state === 'ok' ? colourScale(indicator.data.values.map((v) => v.value)) : undefined),
+    [indicator],
+  );
+  const colouring = useMemo(
+    () =>
+      indicator.state === 'ok' && scale
+        ? {
+            values: new Map(indicator.data.values.map((v) => [v.country, v.value] as const)),
+            colour: scale.colour,
+            format: (v: number) => `${formatNumber(v)} ${indicator.data.indicator.unit}`,
+            title: indicator.data.indicator.title,
+          }
+        : undefined,
+    [indicator, scale],
+  );
+  const go = (date: string | undefined, replace = false) => {
+    const next: WorldState = { ...state };
+    if (date) next.date = date;
+    else delete next.date;
+    navigate(next, { replace });
+  };
+  // formatState leaves out the fields set to undefined
+  const set = (patch: Partial<WorldState>) => navigate({ ...state, ...patch });
+
+  // Play: a day forward every PLAY_STEP_MS until the last day with data or until pressed again.
+  const [playing, setPlaying] = useState(false);
+  const atEnd = !shown || !lastDay || shown >= lastDay;
+  useEffect(() => {
+    if (!playing) return;
+    if (atEnd || !shown) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(() => go(addDays(shown, 1), true), PLAY_STEP_MS);
+    return () => clearTimeout(timer);
+    // go changes with every render; the step depends only on the day shown
+  }, [playing, shown, atEnd]);
 
   return (
     <>
@@ -36,14 +94,59 @@ export function WorldPage({ state }: { state: WorldState }) {
           <button type="button" disabled={state.date === undefined} onClick={() => go(undefined)}>
             Latest
           </button>
+          <button
+            type="button"
+            data-testid="play"
+            aria-pressed={playing}
+            disabled={!playing && atEnd}
+            title={atEnd ? 'Already on the last day with data' : 'A day forward every 1.5 s'}
+            onClick={() => setPlaying((p) => !p)}
+          >
+            {playing ? '❚❚ Pause' : '▶ Play'}
+          </button>
         </form>
       </div>
+      <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Map colours">
+        <ColourBy
+          catalog={catalog.state === 'ok' ? catalog.data : undefined}
+          value={colour}
+          onChange={(v) => set({ colour: v })}
+        />
+        <DomainFilter
+          catalog={catalog.state === 'ok' ? catalog.data : undefined}
+          value={colour}
+          onChange={(v) => set({ colour: v })}
+        />
+        <WindowDays
+          value={days}
+          disabled={!colour}
+          onChange={(d) => set({ days: d === 28 ? '28' : undefined })}
+        />
+      </form>
 
-      <Panel title="Hotspots on the map" load={hotspots} className="map-panel" actions={<Legend />}>
+      <Panel
+        title={colour ? 'Indicator on the map' : 'Hotspots on the map'}
+        load={(colour ? indicator : hotspots) as Load<unknown>}
+        className="map-panel"
+        actions={
+          colour ? (
+            indicator.state === 'ok' && scale ? (
+              <IndicatorLegend scale={scale} unit={indicator.data.indicator.unit} />
+            ) : null
+          ) : (
+            <Legend />
+          )
+        }
+      >
         {() => (
           <WorldMap
             hotspots={byCountry}
-            caption={`Hotspot level by country on ${shown ?? 'the last day'} (UTC)`}
+            colouring={colour ? colouring : undefined}
+            caption={
+              colour && indicator.state === 'ok'
+                ? `${indicator.data.indicator.title} (${indicator.data.indicator.unit}) by country, ${indicator.data.from} to ${indicator.data.to} (UTC)`
+                : `Hotspot level by country on ${shown ?? 'the last day'} (UTC)`
+            }
             linkTo={(iso3) => ({ page: 'country', country: iso3, ...(shown ? { date: shown } : {}) })}
           />
         )}
@@ -147,5 +250,131 @@ export function WorldPage({ state }: { state: WorldState }) {
         </Panel>
       </div>
     </>
+  );
+}
+
+/** Hotspot level or any indicator of the catalog, grouped as the catalog groups them. */
+function ColourBy({
+  catalog,
+  value,
+  onChange,
+}: {
+  catalog: Catalog | undefined;
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
+  const id = useId();
+  const groups = useMemo(() => {
+    const out = new Map<string, Catalog['indicators']>();
+    for (const i of catalog?.indicators ?? []) out.set(i.group, [...(out.get(i.group) ?? []), i]);
+    return [...out];
+  }, [catalog]);
+  return (
+    <span className="field">
+      <label htmlFor={id}>Colour by</label>
+      <select
+        id={id}
+        data-testid="colour-by"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
+        <option value="">Hotspot level</option>
+        {/* the chosen id before the catalog arrives, so the select shows it */}
+        {value && !catalog ? <option value={value}>{value}</option> : null}
+        {groups.map(([group, indicators]) => (
+          <optgroup key={group} label={group}>
+            {indicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.title} ({i.unit})
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+const DOMAIN_PREFIX = 'domain_';
+
+/** A security domain: colours the map by that domain's events (the catalog's `domain_<id>`). */
+function DomainFilter({
+  catalog,
+  value,
+  onChange,
+}: {
+  catalog: Catalog | undefined;
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
+  const id = useId();
+  const domains = (catalog?.indicators ?? []).filter((i) => i.id.startsWith(DOMAIN_PREFIX));
+  const chosen = value?.startsWith(DOMAIN_PREFIX) ? value : '';
+  return (
+    <span className="field">
+      <label htmlFor={id}>Security domain</label>
+      <select
+        id={id}
+        data-testid="domain-filter"
+        value={chosen}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
+        <option value="">All domains</option>
+        {chosen && !catalog ? <option value={chosen}>{chosen.slice(DOMAIN_PREFIX.length)}</option> : null}
+        {domains.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.title}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function WindowDays({
+  value,
+  disabled,
+  onChange,
+}: {
+  value: 7 | 28;
+  disabled: boolean;
+  onChange: (days: 7 | 28) => void;
+}) {
+  const id = useId();
+  return (
+    <span className="field">
+      <label htmlFor={id}>Indicator over</label>
+      <select
+        id={id}
+        data-testid="colour-days"
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value === '28' ? 28 : 7)}
+      >
+        <option value={7}>the 7 days to the date</option>
+        <option value={28}>the 28 days to the date</option>
+      </select>
+    </span>
+  );
+}
+
+/** The indicator's classes, lowest first, with the unit; and the hatch for no data. */
+function IndicatorLegend({ scale, unit }: { scale: ColourScale; unit: string }) {
+  return (
+    <ul className="legend" aria-label={`Map colours: ${unit}`} data-testid="colour-legend">
+      <li>
+        <svg width="14" height="14" aria-hidden="true" className="swatch">
+          <rect width="14" height="14" fill="url(#no-data)" />
+        </svg>
+        No data
+      </li>
+      {scale.classes.map((c) => (
+        <li key={c.colour}>
+          <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />
+          {formatNumber(c.from)}–{formatNumber(c.to)}
+        </li>
+      ))}
+      <li className="muted">{unit}</li>
+    </ul>
   );
 }
