@@ -11,8 +11,8 @@ import type { EventsState } from '../url-state.ts';
 /** The event explorer: filters in the URL, pages by cursor, export of the same selection. */
 export function EventsPage({ state }: { state: EventsState }) {
   const navigate = useNavigate();
-  const { country, from, to, cursor } = state;
-  const filters = { country, from, to };
+  const { country, from, to, actor, root, code, quad, source, cursor } = state;
+  const filters = { country, actor, from, to, root, code, quad, source };
   const page = useApi(
     apiUrl('/events', { ...filters, limit: DEFAULT_EVENTS_PAGE, cursor }),
     EventsPageSchema,
@@ -33,6 +33,46 @@ export function EventsPage({ state }: { state: EventsState }) {
         <CountryField value={country} onChange={(v) => set({ country: v })} />
         <DayField label="From" value={from} max={to} onChange={(v) => set({ from: v })} />
         <DayField label="To" value={to} min={from} onChange={(v) => set({ to: v })} />
+        <TextFilter
+          name="actor"
+          label="Actor (CAMEO code or prefix)"
+          placeholder="KAZGOV"
+          value={actor}
+          ok={/^[A-Za-z0-9]{1,30}$/}
+          onChange={(v) => set({ actor: v?.toUpperCase() })}
+        />
+        <TextFilter
+          name="root"
+          label="CAMEO root codes"
+          placeholder="14,18"
+          value={root}
+          ok={/^\d{1,2}(,\d{1,2})*$/}
+          onChange={(v) => set({ root: v })}
+        />
+        <TextFilter
+          name="code"
+          label="CAMEO event codes"
+          placeholder="0211"
+          value={code}
+          ok={/^\d{2,4}(,\d{2,4})*$/}
+          onChange={(v) => set({ code: v })}
+        />
+        <TextFilter
+          name="quad"
+          label="Quad classes (1–4)"
+          placeholder="3,4"
+          value={quad}
+          ok={/^[1-4](,[1-4])*$/}
+          onChange={(v) => set({ quad: v })}
+        />
+        <TextFilter
+          name="source"
+          label="Sources"
+          placeholder="acled,gdelt2"
+          value={source}
+          ok={/^[a-z][a-z0-9_]*(,[a-z][a-z0-9_]*)*$/}
+          onChange={(v) => set({ source: v })}
+        />
         <span className="exports">
           Export this selection:{' '}
           <a href={apiUrl('/events', { ...filters, format: 'csv' })} data-testid="export-csv" download>
@@ -158,6 +198,62 @@ function CountryField({
         onChange={(e) => {
           setText(e.target.value);
           if (e.target.value.trim().length === 3 || e.target.value === '') apply(e.target.value);
+        }}
+      />
+    </span>
+  );
+}
+
+/**
+ * A text filter of the API (comma-separated lists allowed): applied on Enter or on leaving the
+ * field, when it has the expected form; cleared when emptied.
+ */
+function TextFilter({
+  name,
+  label,
+  placeholder,
+  value,
+  ok,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  ok: RegExp;
+  onChange: (v: string | undefined) => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(value ?? '');
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    // the URL changed (back, a link): show its value
+    setSeen(value);
+    setText(value ?? '');
+  }
+  const normalised = text.replaceAll(' ', '');
+  const valid = normalised === '' || ok.test(normalised);
+  const apply = () => {
+    if (!valid) return;
+    const v = normalised === '' ? undefined : normalised;
+    if (v !== value) onChange(v);
+  };
+  return (
+    <span className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        value={text}
+        size={10}
+        maxLength={200}
+        placeholder={placeholder}
+        data-testid={`filter-${name}`}
+        aria-invalid={!valid}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply();
         }}
       />
     </span>
