@@ -165,6 +165,192 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     await shot('sources');
   });
 
+  // the ISO3 codes whose shapes carry a value on the map, and those the API gives a value for
+  const mapValues = () =>
+    page
+      .locator('[data-testid="world-map"] path[data-value]')
+      .evaluateAll((paths) => [...new Set(paths.map((p) => p.getAttribute('data-iso3') ?? ''))].sort());
+  const apiValues = async (id: string, from: string, to: string) => {
+    await page.locator('[data-testid="world-map"] path[data-iso3]').first().waitFor();
+    const onMap = new Set(
+      await page
+        .locator('[data-testid="world-map"] path[data-iso3]')
+        .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-iso3') ?? '')),
+    );
+    const map = await api<{
+      indicator: { unit: string };
+      values: { country: string; value: number | null }[];
+    }>(`/indicators/${id}/countries?from=${from}&to=${to}`);
+    const countries = map.values
+      .filter((v) => v.value !== null && onMap.has(v.country))
+      .map((v) => v.country);
+    return { unit: map.indicator.unit, count: map.values.length, countries: [...new Set(countries)].sort() };
+  };
+
+  it('colours the map by an indicator chosen, with its legend, and keeps the choice in the URL', async () => {
+    await page.goto(`${served.base}/?page=world&date=2016-03-31`);
+    await page.locator('[data-testid="world-map"] path').first().waitFor();
+    const catalog = await api<{ indicators: { id: string; group: string }[] }>('/indicators');
+    const options = await page
+      .getByTestId('colour-by')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options[0]).toBe('');
+    expect([...options].sort()).toEqual(['', ...catalog.indicators.map((i) => i.id)].sort());
+    await page.getByTestId('colour-by').selectOption('events');
+    await expect.poll(() => new URL(page.url()).searchParams.get('colour')).toBe('events');
+    const expected = await apiValues('events', '2016-03-25', '2016-03-31');
+    expect(expected.count).toBeGreaterThan(0);
+    await expect.poll(mapValues).toEqual(expected.countries);
+    expect(await page.getByTestId('colour-legend').textContent()).toContain(expected.unit);
+    const nga = await api<{ values: { country: string; value: number | null }[] }>(
+      '/indicators/events/countries?from=2016-03-25&to=2016-03-31',
+    );
+    expect(
+      Number(await page.locator('[data-testid="world-map"] [data-iso3="NGA"]').getAttribute('data-value')),
+    ).toBe(nga.values.find((v) => v.country === 'NGA')?.value);
+    // the 28 days to the date, and a reload keeps both
+    await page.getByTestId('colour-days').selectOption('28');
+    await expect.poll(() => new URL(page.url()).searchParams.get('days')).toBe('28');
+    await page.reload();
+    expect(await page.getByTestId('colour-by').inputValue()).toBe('events');
+    const wider = await apiValues('events', '2016-03-04', '2016-03-31');
+    await expect.poll(mapValues).toEqual(wider.countries);
+    await shot('world-colour-by');
+  });
+
+  it('filters the map by security domain: the domain’s indicator colours it', async () => {
+    await page.goto(`${served.base}/?page=world&date=2016-03-31`);
+    await page.locator('[data-testid="world-map"] path').first().waitFor();
+    const catalog = await api<{ indicators: { id: string }[] }>('/indicators');
+    const domains = catalog.indicators.filter((i) => i.id.startsWith('domain_')).map((i) => i.id);
+    const options = await page
+      .getByTestId('domain-filter')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(['', ...domains]);
+    await page.getByTestId('domain-filter').selectOption('domain_armed_conflict');
+    await expect.poll(() => new URL(page.url()).searchParams.get('colour')).toBe('domain_armed_conflict');
+    expect(await page.getByTestId('colour-by').inputValue()).toBe('domain_armed_conflict');
+    const expected = await apiValues('domain_armed_conflict', '2016-03-25', '2016-03-31');
+    await expect.poll(mapValues).toEqual(expected.countries);
+    // back to all domains: the hotspot levels again
+    await page.getByTestId('domain-filter').selectOption('');
+    await expect.poll(() => new URL(page.url()).searchParams.get('colour')).toBe(null);
+    await expect.poll(() => page.locator('[data-testid="world-map"] path[data-value]').count()).toBe(0);
+  });
+
+  it('plays the days forward and stops when pressed again', async () => {
+    await page.goto(`${served.base}/?page=world&date=2017-08-27&colour=events`);
+    await page.locator('[data-testid="world-map"] path').first().waitFor();
+    const before = await page.evaluate(() => history.length);
+    await page.getByTestId('play').click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('date'), { timeout: 5000 })
+      .toBe('2017-08-28');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('date'), { timeout: 5000 })
+      .toBe('2017-08-29');
+    await page.getByTestId('play').click();
+    const stopped = new URL(page.url()).searchParams.get('date');
+    await page.waitForTimeout(2000);
+    expect(new URL(page.url()).searchParams.get('date')).toBe(stopped);
+    expect(new URL(page.url()).searchParams.get('colour')).toBe('events');
+    expect(await page.getByTestId('date-input').inputValue()).toBe(stopped);
+    // replaceState while playing: no history entry per day
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    // on the last day with data there is nothing to play
+    await page.goto(`${served.base}/?page=world`);
+    await page.getByTestId('date-input').waitFor();
+    await expect.poll(() => page.getByTestId('play').isDisabled()).toBe(true);
+  });
+
+  it('shows a country’s regions, most active first, and its latest events with their links', async () => {
+    await page.goto(`${served.base}/?page=country&country=NGA&from=2016-01-01&to=2016-05-28`);
+    const regions = await api<{ regions: { adm1: string; events: number }[] }>(
+      '/countries/NGA/regions?from=2016-01-01&to=2016-05-28',
+    );
+    expect(regions.regions.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="regions"] tbody tr').count())
+      .toBe(regions.regions.length);
+    const shown = await page
+      .locator('[data-testid="regions"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-adm1')));
+    expect(shown[0]).toBe(regions.regions[0]?.adm1);
+    const counts = regions.regions.map((r) => r.events);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const latest = await api<{ events: { id: string; source_url: string | null }[] }>(
+      '/events?country=NGA&to=2016-05-28&limit=10',
+    );
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="latest-events"] li')
+          .evaluateAll((items) => items.map((i) => i.getAttribute('data-id'))),
+      )
+      .toEqual(latest.events.map((e) => e.id));
+    const links = await page
+      .locator('[data-testid="latest-events"] [data-testid="source-link"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(latest.events.flatMap((e) => (e.source_url ? [e.source_url] : [])));
+    await shot('country-regions');
+  });
+
+  it('filters events by every filter of the API, in the URL, the page and the exports', async () => {
+    // ACLED and UCDP carry no CAMEO quad class: the quad filter is GDELT's
+    const filter = 'from=2026-05-14&to=2026-05-14&quad=4&source=gdelt2';
+    const expected = await api<{ events: { id: string }[] }>(`/events?${filter}&limit=100`);
+    expect(expected.events.length).toBeGreaterThan(0);
+    await page.goto(`${served.base}/?page=events&from=2026-05-14&to=2026-05-14`);
+    await page.getByTestId('event-row').first().waitFor();
+    await page.getByTestId('filter-source').fill('gdelt2');
+    await page.getByTestId('filter-source').press('Enter');
+    await page.getByTestId('filter-quad').fill('4');
+    await page.getByTestId('filter-quad').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('quad')).toBe('4');
+    expect(new URL(page.url()).searchParams.get('source')).toBe('gdelt2');
+    await expect
+      .poll(() => page.getByTestId('event-row').first().getAttribute('data-id'))
+      .toBe(expected.events[0]?.id);
+    await expect.poll(() => page.getByTestId('event-row').count()).toBe(expected.events.length);
+    // ACLED alone, by its source filter
+    const acled = await api<{ events: { id: string }[] }>(
+      '/events?country=NGA&from=2016-03-01&to=2016-03-31&source=acled&limit=100',
+    );
+    expect(acled.events.length).toBeGreaterThan(0);
+    for (const testId of ['export-csv', 'export-ndjson']) {
+      const href = new URL((await page.getByTestId(testId).getAttribute('href')) ?? '', served.base);
+      expect(href.searchParams.get('source')).toBe('gdelt2');
+      expect(href.searchParams.get('quad')).toBe('4');
+      expect(href.searchParams.get('from')).toBe('2026-05-14');
+    }
+    const ndjson = await (
+      await fetch(new URL((await page.getByTestId('export-ndjson').getAttribute('href')) ?? '', served.base))
+    ).text();
+    expect(JSON.parse(ndjson.split('\n')[0] ?? '{}')).toMatchObject({ id: expected.events[0]?.id });
+    await page.goto(`${served.base}/?page=events&country=NGA&from=2016-03-01&to=2016-03-31&source=acled`);
+    await expect
+      .poll(() => page.getByTestId('event-row').first().getAttribute('data-id'))
+      .toBe(acled.events[0]?.id);
+    // a shared link reproduces the filters in their fields
+    await page.goto(`${served.base}/?page=events&actor=usa&root=14,18&code=0211&quad=3,4&source=gdelt2`);
+    expect(await page.getByTestId('filter-actor').inputValue()).toBe('USA');
+    expect(await page.getByTestId('filter-root').inputValue()).toBe('14,18');
+    expect(await page.getByTestId('filter-code').inputValue()).toBe('0211');
+    const rows = await api<{ events: { id: string }[] }>(
+      '/events?actor=USA&root=14,18&code=0211&quad=3,4&source=gdelt2&limit=100',
+    );
+    if (rows.events.length > 0) {
+      await expect
+        .poll(() => page.getByTestId('event-row').first().getAttribute('data-id'))
+        .toBe(rows.events[0]?.id);
+    } else {
+      await expect.poll(() => page.locator('.empty').first().textContent()).toContain('No events');
+    }
+    await shot('events-filters');
+  });
+
   it('opens an empty store on a first-run page that says what to do', async () => {
     await page.goto(`${empty.base}/`);
     await page.getByTestId('first-run').waitFor();

@@ -19,7 +19,7 @@ type Catalog = z.output<typeof IndicatorCatalog>;
 export function WorldPage({ state }: { state: WorldState }) {
   const navigate = useNavigate();
   const countries = useApi(apiUrl('/countries', { date: state.date }), CountriesStatus);
-  const hotspots = useApi(apiUrl('/hotspots', { date: state.date }), Hotspots);
+  const hotspots = useKeep(useApi(apiUrl('/hotspots', { date: state.date }), Hotspots));
   const asOf = countries.state === 'ok' ? (countries.data.as_of ?? undefined) : undefined;
   const shown = state.date ?? asOf ?? (hotspots.state === 'ok' ? hotspots.data.to : undefined);
   // in the API's order, its ranking (most surprising first): one ranking for every client
@@ -31,14 +31,16 @@ export function WorldPage({ state }: { state: WorldState }) {
   const catalog = useApi(apiUrl('/indicators'), IndicatorCatalog);
   const { colour } = state;
   const days = state.days === '28' ? 28 : 7;
-  const indicator = useApi(
-    colour && shown
-      ? apiUrl(`/indicators/${encodeURIComponent(colour)}/countries`, {
-          from: addDays(shown, 1 - days),
-          to: shown,
-        })
-      : null,
-    IndicatorMap,
+  const indicator = useKeep(
+    useApi(
+      colour && shown
+        ? apiUrl(`/indicators/${encodeURIComponent(colour)}/countries`, {
+            from: addDays(shown, 1 - days),
+            to: shown,
+          })
+        : null,
+      IndicatorMap,
+    ),
   );
   const scale = useMemo(
     () => (indicator.state === 'ok' ? colourScale(indicator.data.values.map((v) => v.value)) : undefined),
@@ -251,6 +253,16 @@ export function WorldPage({ state }: { state: WorldState }) {
       </div>
     </>
   );
+}
+
+/**
+ * The last answer while the next one loads, so the map stays in place while the date moves (play)
+ * instead of flashing "Loading…"; an error replaces it.
+ */
+function useKeep<T>(load: Load<T>): Load<T> {
+  const [last, setLast] = useState<Load<T> | null>(null);
+  if (load.state !== 'loading' && last !== load) setLast(load);
+  return load.state === 'loading' && last?.state === 'ok' ? last : load;
 }
 
 /** Hotspot level or any indicator of the catalog, grouped as the catalog groups them. */
