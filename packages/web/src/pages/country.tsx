@@ -198,11 +198,12 @@ export function CountryPage({ state }: { state: CountryState }) {
           )}
         </Panel>
 
-        <Panel title="Latest events" load={latest}>
+        <Panel title="Events, first 10" load={latest}>
           {(data) => (
             <>
               <p className="muted small">
-                The 10 most recent{until ? ` to ${until}` : ''} (UTC).{' '}
+                The first 10 events{until ? ` to ${until}` : ''} in the API’s order (oldest day first; it has
+                no newest-first order yet).{' '}
                 <Link to={{ page: 'events', country, ...(until ? { to: until } : {}) }}>All of them →</Link>
               </p>
               <ul className="events-list" data-testid="latest-events">

@@ -86,7 +86,7 @@ export function EventsPage({ state }: { state: EventsState }) {
       </form>
 
       <Panel
-        title={cursor ? 'Events (a later page)' : 'Events, newest first'}
+        title={cursor ? 'Events (a later page)' : 'Events, oldest day first'}
         load={page}
         actions={
           <span className="pager">
