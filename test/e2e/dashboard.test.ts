@@ -194,7 +194,7 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     const options = await page
       .getByTestId('colour-by')
       .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
     expect(options[0]).toBe('');
     expect([...options].sort()).toEqual(['', ...catalog.indicators.map((i) => i.id)].sort());
     await page.getByTestId('colour-by').selectOption('events');
@@ -227,7 +227,7 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     const options = await page
       .getByTestId('domain-filter')
       .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
     expect(options).toEqual(['', ...domains]);
     await page.getByTestId('domain-filter').selectOption('domain_armed_conflict');
     await expect.poll(() => new URL(page.url()).searchParams.get('colour')).toBe('domain_armed_conflict');
@@ -243,7 +243,9 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
   it('plays the days forward and stops when pressed again', async () => {
     await page.goto(`${served.base}/?page=world&date=2017-08-27&colour=events`);
     await page.locator('[data-testid="world-map"] path').first().waitFor();
-    const before = await page.evaluate(() => history.length);
+    const before = await page.evaluate(
+      () => (globalThis as unknown as { history: { length: number } }).history.length,
+    );
     await page.getByTestId('play').click();
     await expect
       .poll(() => new URL(page.url()).searchParams.get('date'), { timeout: 5000 })
@@ -258,7 +260,9 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('colour')).toBe('events');
     expect(await page.getByTestId('date-input').inputValue()).toBe(stopped);
     // replaceState while playing: no history entry per day
-    expect(await page.evaluate(() => history.length)).toBe(before);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { history: { length: number } }).history.length),
+    ).toBe(before);
     // on the last day with data there is nothing to play
     await page.goto(`${served.base}/?page=world`);
     await page.getByTestId('date-input').waitFor();
@@ -280,9 +284,12 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     expect(shown[0]).toBe(regions.regions[0]?.adm1);
     const counts = regions.regions.map((r) => r.events);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const latest = await api<{ events: { id: string; source_url: string | null }[] }>(
-      '/events?country=NGA&to=2016-05-28&limit=10',
+    const latest = await api<{ events: { id: string; event_date: string; source_url: string | null }[] }>(
+      '/events?country=NGA&to=2016-05-28&limit=10&order=desc',
     );
+    const days = latest.events.map((e) => e.event_date);
+    expect(days).toEqual([...days].sort().reverse());
+    expect(days[0] ?? '').toMatch(/^2016-05-(2[1-8])$/);
     await expect
       .poll(() =>
         page

@@ -55,6 +55,22 @@ describe.runIf(hasData)('GET /api/v1/events', () => {
     expect(new Set(seen).size).toBe(total);
   });
 
+  it('walks newest first with order=desc, every row exactly once', async () => {
+    const seen: string[] = [];
+    const keys: string[] = [];
+    let url = '/events?limit=900&order=desc';
+    for (;;) {
+      const p = await page(url);
+      seen.push(...p.events.map((e) => e.id));
+      keys.push(...p.events.map((e) => `${e.event_date} ${e.id}`));
+      if (!p.next_cursor) break;
+      url = `/events?limit=900&order=desc&cursor=${p.next_cursor}`;
+    }
+    expect(new Set(seen).size).toBe(total);
+    expect(keys).toEqual([...keys].sort().reverse());
+    expect((await get('/events?order=sideways')).json().parameter).toBe('order');
+  });
+
   it('streams the same rows as NDJSON and CSV, with no limit unless given', async () => {
     const json = await page('/events?country=USA&limit=10000');
     const ndjson = await get('/events?country=USA&format=ndjson');

@@ -35,6 +35,9 @@ export const EventsQuery = z
       .describe(
         `at most N events: json pages default to ${DEFAULT_EVENTS_PAGE}, at most ${MAX_EVENTS_PAGE}; ndjson and csv stream every match unless given`,
       ),
+    order: enumParam(['asc', 'desc'])
+      .default('asc')
+      .describe('asc: oldest first (default); desc: newest first (the cursor follows the order)'),
     cursor: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,400}$/, { error: 'must be a next_cursor value returned by this endpoint' })

@@ -16,6 +16,8 @@ export interface EventFilter {
   limit?: number;
   /** Keyset paging: only events after this (event_date, id), in the listing's order. */
   after?: { event_date: string; id: string };
+  /** Oldest first (default) or newest first. */
+  order?: 'asc' | 'desc';
 }
 
 export function eventsWhere(f: EventFilter): Sql {
@@ -35,12 +37,16 @@ export function eventsWhere(f: EventFilter): Sql {
   if (f.sources?.length) clauses.push(sql`source IN (${list(f.sources)})`);
   if (f.after) {
     const day = sql`CAST(${f.after.event_date} AS DATE)`;
-    clauses.push(sql`(event_date > ${day} OR (event_date = ${day} AND id > ${f.after.id}))`);
+    clauses.push(
+      f.order === 'desc'
+        ? sql`(event_date < ${day} OR (event_date = ${day} AND id < ${f.after.id}))`
+        : sql`(event_date > ${day} OR (event_date = ${day} AND id > ${f.after.id}))`,
+    );
   }
   return join(clauses, ' AND ');
 }
 
-/** Canonical events matching the filter, oldest first, every canonical field. */
+/** Canonical events matching the filter, oldest (or newest) first, every canonical field. */
 export function eventsQuery(f: EventFilter): Sql {
   const columns = join(
     EVENT_FIELDS.map((c) =>
@@ -48,5 +54,6 @@ export function eventsQuery(f: EventFilter): Sql {
     ),
   );
   const limit = f.limit ? sql` LIMIT ${f.limit}` : sql``;
-  return sql`SELECT ${columns} FROM events WHERE ${eventsWhere(f)} ORDER BY event_date, id${limit}`;
+  const order = f.order === 'desc' ? sql`event_date DESC, id DESC` : sql`event_date, id`;
+  return sql`SELECT ${columns} FROM events WHERE ${eventsWhere(f)} ORDER BY ${order}${limit}`;
 }

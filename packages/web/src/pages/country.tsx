@@ -34,7 +34,7 @@ export function CountryPage({ state }: { state: CountryState }) {
   );
   const partners = useApi(apiUrl(`/countries/${country}/partners`, { from, to: until }), Partners);
   const regions = useApi(apiUrl(`/countries/${country}/regions`, { from, to: until }), Regions);
-  const latest = useApi(apiUrl('/events', { country, to: until, limit: 10 }), EventsPage);
+  const latest = useApi(apiUrl('/events', { country, to: until, limit: 10, order: 'desc' }), EventsPage);
   const set = (patch: Partial<CountryState>) => navigate({ ...state, ...patch });
 
   return (
@@ -198,12 +198,11 @@ export function CountryPage({ state }: { state: CountryState }) {
           )}
         </Panel>
 
-        <Panel title="Events, first 10" load={latest}>
+        <Panel title="Latest events" load={latest}>
           {(data) => (
             <>
               <p className="muted small">
-                The first 10 events{until ? ` to ${until}` : ''} in the API’s order (oldest day first; it has
-                no newest-first order yet).{' '}
+                The 10 newest events{until ? ` up to ${until}` : ''} (UTC).{' '}
                 <Link to={{ page: 'events', country, ...(until ? { to: until } : {}) }}>All of them →</Link>
               </p>
               <ul className="events-list" data-testid="latest-events">

@@ -25,6 +25,7 @@ function toFilter(q: EventsQuery): EventFilter {
     codes: q.code,
     quads: q.quad,
     sources: q.source,
+    order: q.order,
     ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
   };
 }
