@@ -10,7 +10,9 @@ import { Panel } from '../panel.tsx';
 import { useApi, type Load } from '../use-api.ts';
 import type { WorldState } from '../url-state.ts';
 
-const WorldMap = lazy(() => import('../map/world-map.tsx'));
+// Start fetching the map's chunk with the page, beside the API requests, not after them.
+const mapModule = import('../map/world-map.tsx');
+const WorldMap = lazy(() => mapModule);
 
 /** How long each day stays on screen while playing. */
 const PLAY_STEP_MS = 1500;
