@@ -162,6 +162,15 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-testid="sources-table"] tbody tr').count())
       .toBe(sources.sources.length);
+    const rejects = await api<{ rejects: unknown[] }>('/rejects?limit=200');
+    if (rejects.rejects.length > 0) {
+      await expect
+        .poll(() => page.locator('[data-testid="rejects-table"] tbody tr').count())
+        .toBe(rejects.rejects.length);
+    } else {
+      await expect.poll(() => page.getByText('No row was set aside').count()).toBe(1);
+    }
+    await expect.poll(() => page.getByText('No GDELT file has failed or gone missing.').count()).toBe(1);
     await shot('sources');
   });
 

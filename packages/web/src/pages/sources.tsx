@@ -1,4 +1,4 @@
-import { SourcesStatus } from '@peacebell/model';
+import { Rejects, SourcesStatus, SyncErrors } from '@peacebell/model';
 import { apiUrl } from '../api.ts';
 import { formatCount, formatShare, formatTimestamp } from '../format.ts';
 import { TableHead } from '../components.tsx';
@@ -8,6 +8,8 @@ import { useApi } from '../use-api.ts';
 /** Freshness per source and GDELT's completeness over the last 7 days (96 slots a day). */
 export function SourcesPage() {
   const sources = useApi(apiUrl('/sources'), SourcesStatus);
+  const rejects = useApi(apiUrl('/rejects', { limit: 200 }), Rejects);
+  const errors = useApi(apiUrl('/sync/errors'), SyncErrors);
   const gdelt = sources.state === 'ok' ? sources.data.sources.filter((s) => s.gdelt) : [];
   return (
     <>
@@ -97,6 +99,67 @@ export function SourcesPage() {
             )}
           </Panel>
         ))}
+      <Panel
+        title="Rows set aside at import"
+        load={rejects}
+        isEmpty={(d) => d.rejects.length === 0}
+        empty="No row was set aside: every row read went in."
+      >
+        {(data) => (
+          <>
+            <p className="muted small">
+              The first {formatCount(data.rejects.length)} rows the importer could not read, with the reason
+              (`peacebell rejects` lists them all).
+            </p>
+            <table className="table" data-testid="rejects-table">
+              <TableHead columns={['File', { num: 'Line' }, 'Field', 'Reason']} />
+              <tbody>
+                {data.rejects.map((r) => (
+                  <tr key={`${r.file}:${r.line}`}>
+                    <td>{r.file}</td>
+                    <td className="num">{r.line}</td>
+                    <td>{r.field ?? '–'}</td>
+                    <td>{r.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </Panel>
+      <Panel
+        title="Sync errors"
+        load={errors}
+        isEmpty={(d) => d.files.length === 0}
+        empty="No GDELT file has failed or gone missing."
+      >
+        {(data) => (
+          <table className="table" data-testid="sync-errors">
+            <TableHead
+              columns={[
+                'File',
+                'Slot (UTC)',
+                'State',
+                { num: 'Attempts' },
+                'Last error',
+                'Next attempt (UTC)',
+              ]}
+            />
+            <tbody>
+              {data.files.map((f) => (
+                <tr key={f.name}>
+                  <td>{f.name}</td>
+                  <td>{f.slot}</td>
+                  <td>{f.state}</td>
+                  <td className="num">{f.attempts}</td>
+                  <td>{f.last_error ?? '–'}</td>
+                  <td>{f.next_attempt_at ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
     </>
   );
 }
