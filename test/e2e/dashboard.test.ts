@@ -115,6 +115,18 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     await page.getByTestId('explain-events').waitFor();
     const explain = await api<{ top_events: unknown[] }>('/hotspots/MMR/explain?date=2017-08-27');
     expect(explain.top_events.length).toBeGreaterThan(0);
+    const history = await api<{ hotspots: { day: string; phase: string }[] }>(
+      '/hotspots?country=MMR&from=2016-08-28&to=2017-08-27&level=warning',
+    );
+    const started = history.hotspots.filter((h) => h.phase === 'new').map((h) => h.day);
+    expect(started).toContain('2017-08-25');
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="hotspot-history"] tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-day'))),
+      )
+      .toEqual(started);
     await shot('country');
   });
 

@@ -1,4 +1,12 @@
-import { EventsPage, Explanation, IndicatorSeries, Partners, Regions } from '@peacebell/model';
+import {
+  addDays,
+  EventsPage,
+  Explanation,
+  Hotspots,
+  IndicatorSeries,
+  Partners,
+  Regions,
+} from '@peacebell/model';
 import { lazy } from 'react';
 import { apiUrl } from '../api.ts';
 import {
@@ -35,6 +43,14 @@ export function CountryPage({ state }: { state: CountryState }) {
   const partners = useApi(apiUrl(`/countries/${country}/partners`, { from, to: until }), Partners);
   const regions = useApi(apiUrl(`/countries/${country}/regions`, { from, to: until }), Regions);
   const latest = useApi(apiUrl('/events', { country, to: until, limit: 10, order: 'desc' }), EventsPage);
+  // A year of hotspot history up to the day shown (the explanation knows the last day with data).
+  const historyTo = until ?? (explain.state === 'ok' ? explain.data.date : undefined);
+  const history = useApi(
+    historyTo
+      ? apiUrl('/hotspots', { country, from: addDays(historyTo, -364), to: historyTo, level: 'warning' })
+      : null,
+    Hotspots,
+  );
   const set = (patch: Partial<CountryState>) => navigate({ ...state, ...patch });
 
   return (
@@ -195,6 +211,35 @@ export function CountryPage({ state }: { state: CountryState }) {
               </div>
               {data.regions.length === 0 && <p className="empty">No events with a region in this window.</p>}
             </>
+          )}
+        </Panel>
+
+        <Panel
+          title="Hotspot history, last 365 days"
+          load={history}
+          isEmpty={(d) => d.hotspots.every((h) => h.phase !== 'new')}
+          empty="No warning or alert started in the last 365 days."
+        >
+          {(data) => (
+            <table className="table" data-testid="hotspot-history">
+              <TableHead columns={['Started (UTC)', 'Level', { num: 'Events' }, { num: 'Expected' }]} />
+              <tbody>
+                {data.hotspots
+                  .filter((h) => h.phase === 'new')
+                  .map((h) => (
+                    <tr key={h.day} data-day={h.day}>
+                      <td>
+                        <Link to={{ page: 'country', country, date: h.day }}>{h.day}</Link>
+                      </td>
+                      <td>
+                        <LevelBadge level={h.level} />
+                      </td>
+                      <td className="num">{formatCount(h.count)}</td>
+                      <td className="num">{formatNumber(h.expected)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
           )}
         </Panel>
 
