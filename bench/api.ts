@@ -6,6 +6,7 @@ import { DEFAULT_INDICATORS, INDICATORS } from '@peacebell/model';
 import { buildApp } from '../packages/server/src/api/app.ts';
 import { dashboardBench } from './dashboard.ts';
 import { hotspotsBench } from './hotspots.ts';
+import { scanHotspots } from '../packages/server/src/analytics/hotspots/scan.ts';
 import { countriesStatus } from '../packages/server/src/analytics/countries.ts';
 import { indicatorSeries } from '../packages/server/src/analytics/indicators.ts';
 import { pairRelations, partners } from '../packages/server/src/analytics/relations.ts';
@@ -194,6 +195,11 @@ export async function apiBench(sizes: readonly number[], runs = 30): Promise<voi
       {
         name: 'GET /events?country={c}&limit=100 (all days)',
         http: (i) => `/events?country=${pick(top, i)}&limit=100`,
+      },
+      {
+        name: 'GET /hotspots?date={last day}',
+        http: () => `/hotspots?date=${LAST_DAY}`,
+        raw: () => scanHotspots(reader, { unit: 'country', from: LAST_DAY, to: LAST_DAY, raw: true }),
       },
       { name: 'GET /sources', http: () => '/sources' },
       { name: 'GET /health', http: () => '/health' },
