@@ -26,6 +26,7 @@ describe('the dashboard files', () => {
       const r = await app.inject({ url });
       expect(r.body, url).not.toContain('secret');
     }
+    expect((await app.inject({ url: '/%E0%A4%A' })).statusCode).toBe(400);
     const api = await app.inject({ url: '/api/v1/nothing' });
     expect(api.statusCode).toBe(404);
     expect(api.json().error).toBe('not_found');

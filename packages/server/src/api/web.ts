@@ -29,7 +29,14 @@ export function defaultWebRoot(): string | undefined {
 export function registerWeb(app: FastifyInstance, root: string): void {
   const base = resolve(root);
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-    const path = decodeURIComponent((req.url.split('?')[0] ?? '/').replace(/^\/+/, ''));
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url.split('?')[0] ?? '/').replace(/^\/+/, ''));
+    } catch {
+      return reply
+        .code(400)
+        .send({ error: 'bad_request', message: 'the path is not valid percent-encoding' });
+    }
     if (/^(api|docs)(\/|$)/.test(path)) {
       return reply.code(404).send({ error: 'not_found', message: `no route GET /${path.slice(0, 200)}` });
     }
