@@ -143,6 +143,17 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     expect(await link.getAttribute('href')).toBe(relations.top_events.find((e) => e.source_url)?.source_url);
     expect(await link.getAttribute('rel')).toContain('noopener');
     await shot('pair');
+    // the events behind another point of the series
+    await page.getByTestId('pair-point').selectOption('2026-05-13');
+    await expect.poll(() => new URL(page.url()).searchParams.get('point')).toBe('2026-05-13');
+    const other = await api<{ events_period: string; top_events: { event_date: string }[] }>(
+      '/pairs/USA/CHN?grain=day&from=2026-05-10&to=2026-05-14&events_period=2026-05-13',
+    );
+    expect(other.events_period).toBe('2026-05-13');
+    await expect
+      .poll(() => page.locator('[data-testid="pair-events"] li').count())
+      .toBe(other.top_events.length);
+    expect(other.top_events.every((e) => e.event_date === '2026-05-13')).toBe(true);
   });
 
   it('lists events with paging and exports exactly what is shown', async () => {

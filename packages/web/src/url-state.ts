@@ -33,6 +33,8 @@ export interface PairState {
   from?: string;
   to?: string;
   grain?: Grain;
+  /** A day in the period whose events are listed (default: the last period). */
+  point?: string;
 }
 export interface EventsState {
   page: 'events';
@@ -121,6 +123,7 @@ export function parseState(search: string): State {
         from: read.day('from'),
         to: read.day('to'),
         grain: read.grain('grain'),
+        point: read.day('point'),
       });
     }
   }

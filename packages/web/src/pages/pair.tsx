@@ -16,7 +16,10 @@ export function PairPage({ state }: { state: PairState }) {
   const navigate = useNavigate();
   const { a, b, from, to } = state;
   const grain = state.grain ?? 'month';
-  const relations = useApi(apiUrl(`/pairs/${a}/${b}`, { grain, from, to }), PairRelations);
+  const relations = useApi(
+    apiUrl(`/pairs/${a}/${b}`, { grain, from, to, events_period: state.point }),
+    PairRelations,
+  );
   const set = (patch: Partial<PairState>) => navigate({ ...state, ...patch });
 
   return (
@@ -92,6 +95,24 @@ export function PairPage({ state }: { state: PairState }) {
             <p className="muted small">
               The most reported events of the {data.grain} from {data.events_period} (UTC).
             </p>
+            <label className="field">
+              <span>Events of the {data.grain} from</span>
+              <select
+                data-testid="pair-point"
+                value={data.events_period}
+                onChange={(e) => set({ point: e.target.value })}
+              >
+                {(data.directions[0]?.series ?? []).map((p) => (
+                  <option key={p.period} value={p.period}>
+                    {p.period} (
+                    {(
+                      p.events + (data.directions[1]?.series.find((q) => q.period === p.period)?.events ?? 0)
+                    ).toLocaleString('en')}{' '}
+                    events)
+                  </option>
+                ))}
+              </select>
+            </label>
             <ul className="events-list" data-testid="pair-events">
               {data.top_events.map((e) => (
                 <li key={e.id}>
