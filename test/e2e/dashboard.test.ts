@@ -95,6 +95,15 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
       .poll(() => page.locator('[data-testid="world-map"] [data-iso3="MMR"]').getAttribute('data-level'))
       .toBe(expected.hotspots.find((h) => h.country === 'MMR')?.level);
     expect(await page.getByTestId('date-input').inputValue()).toBe('2017-08-27');
+    const sparks = await api<{ series: { country: string; values: number[] }[] }>(
+      '/conflict-series?countries=MMR&to=2017-08-27&days=60',
+    );
+    const spark = page.locator('[data-testid="hotspot-row"][data-country="MMR"] [data-testid="sparkline"]');
+    await spark.waitFor();
+    expect(await spark.getAttribute('data-points')).toBe('60');
+    expect(Number(await spark.getAttribute('data-max'))).toBe(
+      Math.max(1, ...(sparks.series[0]?.values ?? [])),
+    );
     await shot('world');
   });
 

@@ -90,6 +90,8 @@ export {
   intParam,
 } from './api/index.ts';
 export {
+  ConflictSeriesQuery,
+  ConflictSeriesResult,
   CountriesQuery,
   CountriesStatus,
   CountryPath,

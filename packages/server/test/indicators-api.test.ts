@@ -83,6 +83,24 @@ describe.runIf(hasData)('indicator, country and pair routes', () => {
     expect(bad.body.parameter).toBe('id');
   });
 
+  it('gives daily conflict series for sparklines, zeros included', async () => {
+    const month = await get(
+      '/countries/NGA/indicators?grain=month&from=2016-03-01&to=2016-03-31&indicators=events,conflict_share',
+    );
+    const row = month.body.rows?.[0] as { events: number; conflict_share: number };
+    const { status, body } = await get('/conflict-series?countries=nga,ISL&to=2016-03-31&days=31');
+    expect(status).toBe(200);
+    const series = body.series as { country: string; values: number[] }[];
+    expect(body.from).toBe('2016-03-01');
+    expect(series.map((s) => s.country)).toEqual(['NGA', 'ISL']);
+    expect(series[0]?.values).toHaveLength(31);
+    expect(series[0]?.values.reduce((a, b) => a + b, 0)).toBe(Math.round(row.events * row.conflict_share));
+    expect(series[1]?.values.every((v) => v === 0)).toBe(true);
+    const bad = await get('/conflict-series?countries=NG');
+    expect(bad.status).toBe(400);
+    expect(bad.body.parameter).toBe('countries');
+  });
+
   it('serves the whole store as the world unit', async () => {
     const world = await get(
       '/world/indicators?grain=day&from=2026-05-14&to=2026-05-14&indicators=events,sources',

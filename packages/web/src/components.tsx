@@ -140,3 +140,29 @@ export function WindowFields<S extends { from?: string; to?: string; grain?: Gra
     </>
   );
 }
+
+/** A tiny line of daily counts (the last point is the day shown); nothing while they load. */
+export function Sparkline({ values, label }: { values: readonly number[] | undefined; label: string }) {
+  if (!values || values.length < 2) return null;
+  const width = 90;
+  const height = 20;
+  const max = Math.max(1, ...values);
+  const x = (i: number) => (i / (values.length - 1)) * width;
+  const y = (v: number) => height - 1 - (v / max) * (height - 2);
+  const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  return (
+    <svg
+      className="sparkline"
+      data-testid="sparkline"
+      data-points={values.length}
+      data-max={max}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`${label}: at most ${max} a day`}
+    >
+      <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.2" />
+    </svg>
+  );
+}

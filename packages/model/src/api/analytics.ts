@@ -199,3 +199,21 @@ export const IndicatorMap = z.object({
   to: z.string(),
   values: z.array(z.object({ country: z.string(), value: z.number().nullable() })),
 });
+
+/** `GET /conflict-series`: daily conflict events of a few countries, for sparklines. */
+export const ConflictSeriesQuery = z.strictObject({
+  countries: z
+    .string()
+    .max(4 * 50)
+    .regex(/^[A-Za-z]{3}(,[A-Za-z]{3}){0,49}$/, { error: 'must be up to 50 ISO3 codes, comma-separated' })
+    .transform((v) => v.toUpperCase().split(','))
+    .describe('ISO3 codes, comma-separated (up to 50)'),
+  to: DayParam.optional().describe('the last day (default: the last day with data)'),
+  days: intParam(7, 366).default(60).describe('days up to `to` (7..366)'),
+});
+
+export const ConflictSeriesResult = z.object({
+  from: z.string(),
+  to: z.string(),
+  series: z.array(z.object({ country: z.string(), values: z.array(z.number()) })),
+});

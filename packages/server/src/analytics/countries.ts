@@ -1,4 +1,4 @@
-import { addDays, CONFLICT_CATEGORIES, countryByIso3, type Source } from '@peacebell/model';
+import { addDays, CONFLICT_CATEGORIES, countryByIso3, periodsBetween, type Source } from '@peacebell/model';
 import { rollupSource } from '../store/rollups.ts';
 import { list, sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
@@ -78,4 +78,35 @@ export async function countriesStatus(
       change: r.baseline_7d > 0 ? Math.round((r.events_7d / r.baseline_7d) * 1000) / 1000 : null,
     })),
   };
+}
+
+export interface ConflictSeries {
+  country: string;
+  /** Conflict events per day, from `from` to `to`, days without events as 0. */
+  values: number[];
+}
+
+/** Daily conflict events of a few countries (for sparklines), from the country rollup. */
+export async function conflictSeries(
+  store: Store,
+  countries: readonly string[],
+  from: string,
+  to: string,
+): Promise<ConflictSeries[]> {
+  if (countries.length === 0) return [];
+  const rows = await store.query<{ country: string; day: string; n: number }>(sql`
+    SELECT country, strftime(day, '%Y-%m-%d') AS day,
+      sum(CASE WHEN category IN (${list(CONFLICT_CATEGORIES)}) THEN events ELSE 0 END)::DOUBLE AS n
+    FROM rollup_country_day
+    WHERE country IN (${list(countries)}) AND day >= CAST(${from} AS DATE) AND day <= CAST(${to} AS DATE)
+    GROUP BY ALL`);
+  const days = periodsBetween(from, to, 'day');
+  const index = new Map(days.map((d, i) => [d, i]));
+  const out = new Map(countries.map((c) => [c, days.map(() => 0)]));
+  for (const r of rows) {
+    const values = out.get(r.country);
+    const i = index.get(r.day);
+    if (values && i !== undefined) values[i] = r.n;
+  }
+  return [...out.entries()].map(([country, values]) => ({ country, values }));
 }

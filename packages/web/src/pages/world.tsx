@@ -1,9 +1,16 @@
-import { addDays, CountriesStatus, Hotspots, IndicatorCatalog, IndicatorMap } from '@peacebell/model';
+import {
+  addDays,
+  ConflictSeriesResult,
+  CountriesStatus,
+  Hotspots,
+  IndicatorCatalog,
+  IndicatorMap,
+} from '@peacebell/model';
 import { lazy, useEffect, useId, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { apiUrl } from '../api.ts';
 import { colourScale, type ColourScale } from '../colour-scale.ts';
-import { countryName, DayField, LevelBadge, Legend, TableHead } from '../components.tsx';
+import { countryName, DayField, LevelBadge, Legend, Sparkline, TableHead } from '../components.tsx';
 import { formatCount, formatNumber, formatRatio, formatShare } from '../format.ts';
 import { Link, useNavigate } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
@@ -26,6 +33,16 @@ export function WorldPage({ state }: { state: WorldState }) {
   const shown = state.date ?? asOf ?? (hotspots.state === 'ok' ? hotspots.data.to : undefined);
   // in the API's order, its ranking (most surprising first): one ranking for every client
   const ranked = useMemo(() => (hotspots.state === 'ok' ? hotspots.data.hotspots : []), [hotspots]);
+  // 60 days of conflict events per hotspot country, one request for the whole list.
+  const sparkCountries = [...new Set(ranked.map((h) => h.country))].slice(0, 50).join(',');
+  const sparks = useApi(
+    sparkCountries && hotspots.state === 'ok'
+      ? apiUrl('/conflict-series', { countries: sparkCountries, to: hotspots.data.to, days: 60 })
+      : null,
+    ConflictSeriesResult,
+  );
+  const sparkOf = (country: string) =>
+    sparks.state === 'ok' ? sparks.data.series.find((x) => x.country === country)?.values : undefined;
   const byCountry = useMemo(() => new Map(ranked.map((h) => [h.country, h] as const)), [ranked]);
   // the last day with data, whatever the day shown (the same request as the shell's)
   const latest = useApi(apiUrl('/countries'), CountriesStatus);
@@ -173,6 +190,7 @@ export function WorldPage({ state }: { state: WorldState }) {
                     { num: 'Confidence' },
                     { num: 'Events, 7 days' },
                     { num: 'Expected' },
+                    'Last 60 days',
                   ]}
                 />
                 <tbody>
@@ -194,6 +212,12 @@ export function WorldPage({ state }: { state: WorldState }) {
                       <td className="num">{formatShare(h.confidence)}</td>
                       <td className="num">{formatCount(h.count)}</td>
                       <td className="num">{formatNumber(h.expected)}</td>
+                      <td>
+                        <Sparkline
+                          values={sparkOf(h.country)}
+                          label={`Conflict events per day in ${countryName(h.country, h.name)}, 60 days to ${h.day} (UTC)`}
+                        />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

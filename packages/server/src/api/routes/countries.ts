@@ -1,5 +1,8 @@
 import {
+  addDays,
   ApiError,
+  ConflictSeriesQuery,
+  ConflictSeriesResult,
   CountriesQuery,
   CountriesStatus,
   CountryPath,
@@ -9,7 +12,7 @@ import {
   Regions,
   RegionsQuery,
 } from '@peacebell/model';
-import { countriesStatus } from '../../analytics/countries.ts';
+import { conflictSeries, countriesStatus, latestDay } from '../../analytics/countries.ts';
 import { regionsOf } from '../../analytics/regions.ts';
 import { partners } from '../../analytics/relations.ts';
 import { resolveWindow } from '../../analytics/window.ts';
@@ -29,6 +32,25 @@ export const countryRoutes: RouteModule = (app, deps) => {
       config: { cache: 'generation' },
     },
     async (req) => countriesStatus(deps.store, req.query.date, req.query.source),
+  );
+
+  app.get(
+    '/conflict-series',
+    {
+      schema: {
+        summary: 'Daily conflict events of a few countries (sparklines), days without events as 0',
+        tags: ['countries'],
+        querystring: ConflictSeriesQuery,
+        response: { 200: ConflictSeriesResult, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => {
+      const q = req.query;
+      const to = q.to ?? (await latestDay(deps.store)) ?? deps.clock().toISOString().slice(0, 10);
+      const from = addDays(to, -(q.days - 1));
+      return { from, to, series: await conflictSeries(deps.store, q.countries, from, to) };
+    },
   );
 
   app.get(
