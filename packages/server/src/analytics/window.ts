@@ -13,18 +13,20 @@ function stepsBack(day: string, grain: Grain, steps: number): string {
   return new Date(Date.UTC(year, month - 1 - (steps - 1), 1)).toISOString().slice(0, 10);
 }
 
-/**
- * The window of a request: `to` defaults to the last day with data (so a historical store shows
- * its own latest picture, not an empty today), `from` to a span back from it.
- */
+/** The last day with data, so a historical store shows its own latest picture; today when empty. */
+export async function lastDay(store: Store, clock: () => Date): Promise<string> {
+  return (await latestDay(store)) ?? clock().toISOString().slice(0, 10);
+}
+
+/** The window of a request: `to` defaults to the last day with data, `from` to a span back from it. */
 export async function resolveWindow(
   store: Store,
-  today: string,
+  clock: () => Date,
   grain: Grain,
   from?: string,
   to?: string,
 ): Promise<{ from: string; to: string }> {
-  const end = to ?? (await latestDay(store)) ?? today;
+  const end = to ?? (await lastDay(store, clock));
   const start = from ?? stepsBack(end, grain, SPAN[grain]);
   if (start > end) throw new ParamError('from', `from (${start}) is after to (${end})`);
   return { from: start, to: end };

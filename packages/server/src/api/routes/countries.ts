@@ -12,10 +12,10 @@ import {
   Regions,
   RegionsQuery,
 } from '@peacebell/model';
-import { conflictSeries, countriesStatus, latestDay } from '../../analytics/countries.ts';
+import { conflictSeries, countriesStatus } from '../../analytics/countries.ts';
 import { regionsOf } from '../../analytics/regions.ts';
 import { partners } from '../../analytics/relations.ts';
-import { resolveWindow } from '../../analytics/window.ts';
+import { lastDay, resolveWindow } from '../../analytics/window.ts';
 import type { RouteModule } from '../deps.ts';
 
 /** Countries with their latest week, and a country's partners ranked. */
@@ -47,7 +47,7 @@ export const countryRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const q = req.query;
-      const to = q.to ?? (await latestDay(deps.store)) ?? deps.clock().toISOString().slice(0, 10);
+      const to = q.to ?? (await lastDay(deps.store, deps.clock));
       const from = addDays(to, -(q.days - 1));
       return { from, to, series: await conflictSeries(deps.store, q.countries, from, to) };
     },
@@ -68,13 +68,7 @@ export const countryRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const { country } = req.params;
       const q = req.query;
-      const window = await resolveWindow(
-        deps.store,
-        deps.clock().toISOString().slice(0, 10),
-        'day',
-        q.from,
-        q.to,
-      );
+      const window = await resolveWindow(deps.store, deps.clock, 'day', q.from, q.to);
       return {
         country,
         ...window,
@@ -98,13 +92,7 @@ export const countryRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const { country } = req.params;
       const q = req.query;
-      const window = await resolveWindow(
-        deps.store,
-        deps.clock().toISOString().slice(0, 10),
-        'day',
-        q.from,
-        q.to,
-      );
+      const window = await resolveWindow(deps.store, deps.clock, 'day', q.from, q.to);
       const ranked = await partners(
         deps.store,
         country,

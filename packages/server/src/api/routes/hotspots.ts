@@ -7,7 +7,7 @@ import {
   Hotspots,
   HotspotsQuery,
 } from '@peacebell/model';
-import { latestDay } from '../../analytics/countries.ts';
+import { lastDay } from '../../analytics/window.ts';
 import { explainHotspot } from '../../analytics/hotspots/explain.ts';
 import { listHotspots } from '../../analytics/hotspots/list.ts';
 import { HOTSPOT_METHOD } from '../../analytics/hotspots/method.ts';
@@ -17,7 +17,6 @@ import type { RouteModule } from '../deps.ts';
 
 /** Hotspots of a day or range, one unit's explanation, and the stored runs. */
 export const hotspotRoutes: RouteModule = (app, deps) => {
-  const today = () => deps.clock().toISOString().slice(0, 10);
   app.get(
     '/hotspots',
     {
@@ -33,7 +32,7 @@ export const hotspotRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const q = req.query;
       if (q.date && (q.from || q.to)) throw new ParamError('date', 'give either date, or from and to');
-      const last = (await latestDay(deps.store)) ?? today();
+      const last = await lastDay(deps.store, deps.clock);
       const from = q.from ?? q.date ?? q.to ?? last;
       const to = q.to ?? q.date ?? (q.from ? last : from);
       if (from > to) throw new ParamError('from', `from (${from}) is after to (${to})`);
@@ -63,7 +62,7 @@ export const hotspotRoutes: RouteModule = (app, deps) => {
       config: { cache: 'generation' },
     },
     async (req) => {
-      const date = req.query.date ?? (await latestDay(deps.store)) ?? today();
+      const date = req.query.date ?? (await lastDay(deps.store, deps.clock));
       return explainHotspot(deps.store, req.params.country, date, req.query.adm1 ?? '');
     },
   );

@@ -32,13 +32,7 @@ const ids = (asked: string | undefined) =>
       : DEFAULT_INDICATORS;
 
 async function series(deps: ApiDeps, unit: IndicatorUnit, key: UnitKey, q: IndicatorsQuery) {
-  const window = await resolveWindow(
-    deps.store,
-    deps.clock().toISOString().slice(0, 10),
-    q.grain,
-    q.from,
-    q.to,
-  );
+  const window = await resolveWindow(deps.store, deps.clock, q.grain, q.from, q.to);
   return indicatorSeries(deps.store, {
     unit,
     key,
@@ -78,13 +72,7 @@ export const indicatorRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const q = req.query;
-      const window = await resolveWindow(
-        deps.store,
-        deps.clock().toISOString().slice(0, 10),
-        'day',
-        q.from,
-        q.to,
-      );
+      const window = await resolveWindow(deps.store, deps.clock, 'day', q.from, q.to);
       if (!indicatorById(req.params.id)) {
         throw new ParamError(
           'id',

@@ -22,13 +22,7 @@ export const pairRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const { a, b } = req.params;
       const q = req.query;
-      const window = await resolveWindow(
-        deps.store,
-        deps.clock().toISOString().slice(0, 10),
-        q.grain,
-        q.from,
-        q.to,
-      );
+      const window = await resolveWindow(deps.store, deps.clock, q.grain, q.from, q.to);
       return pairRelations(
         deps.store,
         a,

@@ -1,5 +1,5 @@
 import { countryByIso3, SOURCES } from '@peacebell/model';
-import { latestDay } from '../../analytics/countries.ts';
+import { lastDay } from '../../analytics/window.ts';
 import { explainHotspot } from '../../analytics/hotspots/explain.ts';
 import { listRuns, saveRun } from '../../analytics/hotspots/runs.ts';
 import { listHotspots } from '../../analytics/hotspots/list.ts';
@@ -67,7 +67,7 @@ export const hotspotsCommand: Command = {
       throw new CliError(`unknown --source ${source}; valid: all, any, ${SOURCES.join(', ')}`);
     const [sub, ...rest] = positionals;
     return withStore(ctx, db, async (store) => {
-      const last = (await latestDay(store)) ?? ctx.clock().toISOString().slice(0, 10);
+      const last = await lastDay(store, ctx.clock);
       if (sub === 'runs') {
         await writeRows(
           ctx,

@@ -1,11 +1,11 @@
-import { DEFAULT_INDICATORS, INDICATORS, type IndicatorUnit, type Source } from '@peacebell/model';
+import { DEFAULT_INDICATORS, INDICATORS, type IndicatorUnit } from '@peacebell/model';
 import { checkGrain, checkUnit, indicatorSeries } from '../../analytics/indicators.ts';
-import { resolveWindow } from '../../analytics/window.ts';
 import { CliError } from '../../errors.ts';
 import type { Command } from '../command.ts';
 import { withStore } from '../context.ts';
 import { outputFormat, writeRows } from '../output.ts';
-import { parseCountry, parseDay, parseSources } from '../values.ts';
+import { WINDOW_OPTIONS, windowFromFlags } from '../window.ts';
+import { parseCountry } from '../values.ts';
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
@@ -21,12 +21,9 @@ export const indicatorsCommand: Command = {
       description: 'world, country, adm1 or pair (default: from the options given; world without --country)',
     },
     grain: { type: 'string', description: 'day, week (ISO, from Monday) or month (default week)' },
-    from: { type: 'string', description: 'first UTC day (default: 90 days, 52 weeks or 24 months back)' },
-    to: { type: 'string', description: 'last UTC day (default: the last day with data)' },
     indicators: { type: 'string', description: 'indicator ids, comma-separated, or all (see --list)' },
-    source: { type: 'string', description: 'only these sources, comma-separated' },
     list: { type: 'boolean', description: 'print the indicator catalog' },
-    format: { type: 'string', description: 'table, csv, json or ndjson' },
+    ...WINDOW_OPTIONS,
   },
   async run(ctx, { values, db }) {
     const str = (k: string) => values[k] as string | undefined;
@@ -57,22 +54,14 @@ export const indicatorsCommand: Command = {
         : asked
           ? asked.split(',').map((s) => s.trim())
           : DEFAULT_INDICATORS;
-    const sources: Source[] = parseSources(str('source'));
     return withStore(ctx, db, async (store) => {
-      const window = await resolveWindow(
-        store,
-        ctx.clock().toISOString().slice(0, 10),
-        grain,
-        parseDay(str('from'), '--from'),
-        parseDay(str('to'), '--to'),
-      );
+      const window = await windowFromFlags(ctx, store, grain, values);
       const series = await indicatorSeries(store, {
         unit,
         key: { ...(country ? { country } : {}), ...(adm1 ? { adm1 } : {}), ...(partner ? { partner } : {}) },
         grain,
         ...window,
         indicators: ids,
-        sources,
       });
       if (format === 'json') {
         ctx.stdout.write(`${JSON.stringify(series, null, 2)}\n`);

@@ -1,12 +1,12 @@
 import { TRACKS } from '@peacebell/model';
 import { checkGrain } from '../../analytics/indicators.ts';
 import { pairRelations, type Direction } from '../../analytics/relations.ts';
-import { resolveWindow } from '../../analytics/window.ts';
 import { CliError } from '../../errors.ts';
 import type { Command } from '../command.ts';
 import { withStore } from '../context.ts';
 import { outputFormat, writeRows } from '../output.ts';
-import { parseCountry, parseDay, parseLimit, parseSources } from '../values.ts';
+import { WINDOW_OPTIONS, windowFromFlags } from '../window.ts';
+import { parseCountry, parseDay, parseLimit } from '../values.ts';
 
 const band = (p: { score: number | null; low: number | null; high: number | null }) =>
   p.score === null ? '' : `${p.score.toFixed(2)} [${p.low?.toFixed(2)}, ${p.high?.toFixed(2)}]`;
@@ -18,15 +18,12 @@ export const pairCommand: Command = {
     'peacebell pair ISO3 ISO3 [--grain day|week|month] [--from DAY] [--to DAY] [--events N] [--events-period DAY] [--source gdelt2] [--format table|csv|json|ndjson]',
   options: {
     grain: { type: 'string', description: 'day, week or month (default month)' },
-    from: { type: 'string', description: 'first UTC day (default: 24 months, 52 weeks or 90 days back)' },
-    to: { type: 'string', description: 'last UTC day (default: the last day with data)' },
     events: { type: 'string', description: 'top events to show (default 10)' },
     'events-period': {
       type: 'string',
       description: 'a day in the period whose top events to show (default: the last period)',
     },
-    source: { type: 'string', description: 'only these sources, comma-separated' },
-    format: { type: 'string', description: 'table, csv, json or ndjson' },
+    ...WINDOW_OPTIONS,
   },
   async run(ctx, { values, positionals, db }) {
     const str = (k: string) => values[k] as string | undefined;
@@ -37,19 +34,13 @@ export const pairCommand: Command = {
     const b = parseCountry(positionals[1], 'country') as string;
     const grain = checkGrain(str('grain') ?? 'month');
     return withStore(ctx, db, async (store) => {
-      const window = await resolveWindow(
-        store,
-        ctx.clock().toISOString().slice(0, 10),
-        grain,
-        parseDay(str('from'), '--from'),
-        parseDay(str('to'), '--to'),
-      );
+      const window = await windowFromFlags(ctx, store, grain, values);
       const relations = await pairRelations(
         store,
         a,
         b,
         grain,
-        { ...window, sources: parseSources(str('source')) },
+        window,
         parseLimit(str('events'), 10),
         parseDay(str('events-period'), '--events-period'),
       );
