@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { buildApp } from '../packages/server/src/api/app.ts';
 import type { Store } from '../packages/server/src/store/store.ts';
+import { CHROMIUM, launchChromium } from '../test/e2e/fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WEB = resolve(import.meta.dirname, '../packages/web/dist');
 
 /**
@@ -17,11 +16,7 @@ export async function dashboardBench(store: Store, clock: () => Date, runs = 5):
     console.log('dashboard: skipped (needs /usr/bin/chromium and `npm run build:web`)');
     return;
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   const cold: number[] = [];
   const warm: number[] = [];
   try {

@@ -1,84 +1,35 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../packages/server/src/api/app.ts';
-import { importFile } from '../../packages/server/src/ingest/import-file.ts';
-import type { Store } from '../../packages/server/src/store/store.ts';
-import { CLOCK, freshStore, tempDir } from '../../packages/server/test/helpers.ts';
-import { dataFile, hasData } from '../shared-data.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB = resolve(import.meta.dirname, '../../packages/web/dist');
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
-// In CI a missing browser or build fails the tests; elsewhere they are skipped.
-const ready =
-  process.env.CI === 'true' || (hasData && existsSync(CHROMIUM) && existsSync(`${WEB}/index.html`));
-
-interface Served {
-  store: Store;
-  app: FastifyInstance;
-  base: string;
-}
-
-async function serve(files: readonly string[]): Promise<Served> {
-  const store = await freshStore(tempDir());
-  for (const f of files) await importFile(store, dataFile(f), { clock: CLOCK });
-  const app = await buildApp({
-    store: await store.reader(),
-    writer: store,
-    clock: CLOCK,
-    version: 'e2e',
-    web: WEB,
-  });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { store, app, base };
-}
-
-const FILES = [
-  'ucdp/ged191-myanmar-bangladesh.csv',
-  'acled/acled-africa-20160101-20160528-minus-LBY-SSD-BDI-TUN.csv',
-  'gdelt2/export/20260514083000.export.CSV',
-  'gdelt2/export/20260514090000.export.CSV',
-];
+import {
+  apiJson,
+  closeServed,
+  FILES,
+  launchChromium,
+  offlinePage,
+  ready,
+  screenshot,
+  serve,
+  type Served,
+} from './fixture.ts';
 
 describe.runIf(ready)('the dashboard in Chromium', () => {
   let served: Served;
   let empty: Served;
   let browser: Browser;
   let page: Page;
-  const api = async <T>(path: string): Promise<T> =>
-    (await (await fetch(`${served.base}/api/v1${path}`)).json()) as T;
-  const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+  const api = <T>(path: string): Promise<T> => apiJson<T>(served, path);
+  const shot = (name: string) => screenshot(page, name);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     served = await serve(FILES);
     empty = await serve([]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // Nothing leaves loopback: any other request fails the page, as it would offline.
-    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+    browser = await launchChromium();
+    page = await offlinePage(browser);
   });
   afterAll(async () => {
     await browser?.close();
-    for (const s of [served, empty]) {
-      await s?.app.close();
-      await s?.store.close();
-    }
+    await closeServed(served);
+    await closeServed(empty);
   });
 
   it('opens the world on a day: the map and the ranked hotspots match the API', async () => {
@@ -204,110 +155,6 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     }
     await expect.poll(() => page.getByText('No GDELT file has failed or gone missing.').count()).toBe(1);
     await shot('sources');
-  });
-
-  // the ISO3 codes whose shapes carry a value on the map, and those the API gives a value for
-  const mapValues = () =>
-    page
-      .locator('[data-testid="world-map"] path[data-value]')
-      .evaluateAll((paths) => [...new Set(paths.map((p) => p.getAttribute('data-iso3') ?? ''))].sort());
-  const apiValues = async (id: string, from: string, to: string) => {
-    await page.locator('[data-testid="world-map"] path[data-iso3]').first().waitFor();
-    const onMap = new Set(
-      await page
-        .locator('[data-testid="world-map"] path[data-iso3]')
-        .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-iso3') ?? '')),
-    );
-    const map = await api<{
-      indicator: { unit: string };
-      values: { country: string; value: number | null }[];
-    }>(`/indicators/${id}/countries?from=${from}&to=${to}`);
-    const countries = map.values
-      .filter((v) => v.value !== null && onMap.has(v.country))
-      .map((v) => v.country);
-    return { unit: map.indicator.unit, count: map.values.length, countries: [...new Set(countries)].sort() };
-  };
-
-  it('colours the map by an indicator chosen, with its legend, and keeps the choice in the URL', async () => {
-    await page.goto(`${served.base}/?page=world&date=2016-03-31`);
-    await page.locator('[data-testid="world-map"] path').first().waitFor();
-    const catalog = await api<{ indicators: { id: string; group: string }[] }>('/indicators');
-    const options = await page
-      .getByTestId('colour-by')
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
-    expect(options[0]).toBe('');
-    expect([...options].sort()).toEqual(['', ...catalog.indicators.map((i) => i.id)].sort());
-    await page.getByTestId('colour-by').selectOption('events');
-    await expect.poll(() => new URL(page.url()).searchParams.get('colour')).toBe('events');
-    const expected = await apiValues('events', '2016-03-25', '2016-03-31');
-    expect(expected.count).toBeGreaterThan(0);
-    await expect.poll(mapValues).toEqual(expected.countries);
-    expect(await page.getByTestId('colour-legend').textContent()).toContain(expected.unit);
-    const nga = await api<{ values: { country: string; value: number | null }[] }>(
-      '/indicators/events/countries?from=2016-03-25&to=2016-03-31',
-    );
-    expect(
-      Number(await page.locator('[data-testid="world-map"] [data-iso3="NGA"]').getAttribute('data-value')),
-    ).toBe(nga.values.find((v) => v.country === 'NGA')?.value);
-    // the 28 days to the date, and a reload keeps both
-    await page.getByTestId('colour-days').selectOption('28');
-    await expect.poll(() => new URL(page.url()).searchParams.get('days')).toBe('28');
-    await page.reload();
-    expect(await page.getByTestId('colour-by').inputValue()).toBe('events');
-    const wider = await apiValues('events', '2016-03-04', '2016-03-31');
-    await expect.poll(mapValues).toEqual(wider.countries);
-    await shot('world-colour-by');
-  });
-
-  it('filters the map by security domain: the domain’s indicator colours it', async () => {
-    await page.goto(`${served.base}/?page=world&date=2016-03-31`);
-    await page.locator('[data-testid="world-map"] path').first().waitFor();
-    const catalog = await api<{ indicators: { id: string }[] }>('/indicators');
-    const domains = catalog.indicators.filter((i) => i.id.startsWith('domain_')).map((i) => i.id);
-    const options = await page
-      .getByTestId('domain-filter')
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
-    expect(options).toEqual(['', ...domains]);
-    await page.getByTestId('domain-filter').selectOption('domain_armed_conflict');
-    await expect.poll(() => new URL(page.url()).searchParams.get('colour')).toBe('domain_armed_conflict');
-    expect(await page.getByTestId('colour-by').inputValue()).toBe('domain_armed_conflict');
-    const expected = await apiValues('domain_armed_conflict', '2016-03-25', '2016-03-31');
-    await expect.poll(mapValues).toEqual(expected.countries);
-    // back to all domains: the hotspot levels again
-    await page.getByTestId('domain-filter').selectOption('');
-    await expect.poll(() => new URL(page.url()).searchParams.get('colour')).toBe(null);
-    await expect.poll(() => page.locator('[data-testid="world-map"] path[data-value]').count()).toBe(0);
-  });
-
-  it('plays the days forward and stops when pressed again', async () => {
-    await page.goto(`${served.base}/?page=world&date=2017-08-27&colour=events`);
-    await page.locator('[data-testid="world-map"] path').first().waitFor();
-    const before = await page.evaluate(
-      () => (globalThis as unknown as { history: { length: number } }).history.length,
-    );
-    await page.getByTestId('play').click();
-    await expect
-      .poll(() => new URL(page.url()).searchParams.get('date'), { timeout: 5000 })
-      .toBe('2017-08-28');
-    await expect
-      .poll(() => new URL(page.url()).searchParams.get('date'), { timeout: 5000 })
-      .toBe('2017-08-29');
-    await page.getByTestId('play').click();
-    const stopped = new URL(page.url()).searchParams.get('date');
-    await page.waitForTimeout(2000);
-    expect(new URL(page.url()).searchParams.get('date')).toBe(stopped);
-    expect(new URL(page.url()).searchParams.get('colour')).toBe('events');
-    expect(await page.getByTestId('date-input').inputValue()).toBe(stopped);
-    // replaceState while playing: no history entry per day
-    expect(
-      await page.evaluate(() => (globalThis as unknown as { history: { length: number } }).history.length),
-    ).toBe(before);
-    // on the last day with data there is nothing to play
-    await page.goto(`${served.base}/?page=world`);
-    await page.getByTestId('date-input').waitFor();
-    await expect.poll(() => page.getByTestId('play').isDisabled()).toBe(true);
   });
 
   it('shows a country’s regions, most active first, and its latest events with their links', async () => {

@@ -6,16 +6,16 @@ import {
   IndicatorCatalog,
   IndicatorMap,
 } from '@peacebell/model';
-import { lazy, useEffect, useId, useMemo, useState } from 'react';
-import type { z } from 'zod';
+import { lazy, useEffect, useMemo, useState } from 'react';
 import { apiUrl } from '../api.ts';
-import { colourScale, type ColourScale } from '../colour-scale.ts';
+import { colourScale } from '../colour-scale.ts';
 import { countryName, DayField, LevelBadge, Legend, Sparkline, TableHead } from '../components.tsx';
 import { formatCount, formatNumber, formatRatio, formatShare } from '../format.ts';
 import { Link, useNavigate } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
 import { useApi, type Load } from '../use-api.ts';
 import type { WorldState } from '../url-state.ts';
+import { ColourBy, DomainFilter, IndicatorLegend, WindowDays } from './world-colour.tsx';
 
 // Start fetching the map's chunk with the page, beside the API requests, not after them.
 const mapModule = import('../map/world-map.tsx');
@@ -23,7 +23,6 @@ const WorldMap = lazy(() => mapModule);
 
 /** How long each day stays on screen while playing. */
 const PLAY_STEP_MS = 1500;
-type Catalog = z.output<typeof IndicatorCatalog>;
 
 export function WorldPage({ state }: { state: WorldState }) {
   const navigate = useNavigate();
@@ -289,130 +288,4 @@ function useKeep<T>(load: Load<T>): Load<T> {
   const [last, setLast] = useState<Load<T> | null>(null);
   if (load.state !== 'loading' && last !== load) setLast(load);
   return load.state === 'loading' && last?.state === 'ok' ? last : load;
-}
-
-/** Hotspot level or any indicator of the catalog, grouped as the catalog groups them. */
-function ColourBy({
-  catalog,
-  value,
-  onChange,
-}: {
-  catalog: Catalog | undefined;
-  value: string | undefined;
-  onChange: (id: string | undefined) => void;
-}) {
-  const id = useId();
-  const groups = useMemo(() => {
-    const out = new Map<string, Catalog['indicators']>();
-    for (const i of catalog?.indicators ?? []) out.set(i.group, [...(out.get(i.group) ?? []), i]);
-    return [...out];
-  }, [catalog]);
-  return (
-    <span className="field">
-      <label htmlFor={id}>Colour by</label>
-      <select
-        id={id}
-        data-testid="colour-by"
-        value={value ?? ''}
-        onChange={(e) => onChange(e.target.value || undefined)}
-      >
-        <option value="">Hotspot level</option>
-        {/* the chosen id before the catalog arrives, so the select shows it */}
-        {value && !catalog ? <option value={value}>{value}</option> : null}
-        {groups.map(([group, indicators]) => (
-          <optgroup key={group} label={group}>
-            {indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.title} ({i.unit})
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </span>
-  );
-}
-
-const DOMAIN_PREFIX = 'domain_';
-
-/** A security domain: colours the map by that domain's events (the catalog's `domain_<id>`). */
-function DomainFilter({
-  catalog,
-  value,
-  onChange,
-}: {
-  catalog: Catalog | undefined;
-  value: string | undefined;
-  onChange: (id: string | undefined) => void;
-}) {
-  const id = useId();
-  const domains = (catalog?.indicators ?? []).filter((i) => i.id.startsWith(DOMAIN_PREFIX));
-  const chosen = value?.startsWith(DOMAIN_PREFIX) ? value : '';
-  return (
-    <span className="field">
-      <label htmlFor={id}>Security domain</label>
-      <select
-        id={id}
-        data-testid="domain-filter"
-        value={chosen}
-        onChange={(e) => onChange(e.target.value || undefined)}
-      >
-        <option value="">All domains</option>
-        {chosen && !catalog ? <option value={chosen}>{chosen.slice(DOMAIN_PREFIX.length)}</option> : null}
-        {domains.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.title}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
-}
-
-function WindowDays({
-  value,
-  disabled,
-  onChange,
-}: {
-  value: 7 | 28;
-  disabled: boolean;
-  onChange: (days: 7 | 28) => void;
-}) {
-  const id = useId();
-  return (
-    <span className="field">
-      <label htmlFor={id}>Indicator over</label>
-      <select
-        id={id}
-        data-testid="colour-days"
-        value={value}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value === '28' ? 28 : 7)}
-      >
-        <option value={7}>the 7 days to the date</option>
-        <option value={28}>the 28 days to the date</option>
-      </select>
-    </span>
-  );
-}
-
-/** The indicator's classes, lowest first, with the unit; and the hatch for no data. */
-function IndicatorLegend({ scale, unit }: { scale: ColourScale; unit: string }) {
-  return (
-    <ul className="legend" aria-label={`Map colours: ${unit}`} data-testid="colour-legend">
-      <li>
-        <svg width="14" height="14" aria-hidden="true" className="swatch">
-          <rect width="14" height="14" fill="url(#no-data)" />
-        </svg>
-        No data
-      </li>
-      {scale.classes.map((c) => (
-        <li key={c.colour}>
-          <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />
-          {formatNumber(c.from)}–{formatNumber(c.to)}
-        </li>
-      ))}
-      <li className="muted">{unit}</li>
-    </ul>
-  );
 }
