@@ -68,16 +68,20 @@ export {
   ApiError,
   CodesParam,
   CountryParam,
+  DEFAULT_EVENT_POINTS,
   DEFAULT_EVENTS_PAGE,
   DayParam,
   EVENT_FORMATS,
   EventParams,
+  EventPoints,
+  EventPointsQuery,
   EventsPage,
   EventsQuery,
   Health,
   ImportRequest,
   ImportResult,
   ImportedFile,
+  MAX_EVENT_POINTS,
   MAX_EVENTS_PAGE,
   MAX_PARAM_LENGTH,
   QuadsParam,
@@ -124,3 +128,24 @@ export {
   HotspotsQuery,
 } from './api/hotspots.ts';
 export { Rejects, RejectsQuery, SyncErrors, SyncErrorsQuery } from './api/rejects.ts';
+export * from './alerts/index.ts';
+export {
+  THEME_MAP_VERSION,
+  THEME_RULES,
+  THREAT_DOMAINS,
+  THREAT_DOMAIN_IDS,
+  ThreatDomain,
+  threatDomainsOfTheme,
+} from './threats/index.ts';
+export { THREAT_INDICATORS, THREAT_MEASURES, threatIndicatorById } from './indicators/index.ts';
+export type { ThreatIndicator, ThreatMeasure } from './indicators/index.ts';
+export {
+  CountryThreatsQuery,
+  ThreatEvidence,
+  ThreatMap,
+  ThreatRow,
+  ThreatSeries,
+  ThreatsQuery,
+  UnmappedThemes,
+  UnmappedThemesQuery,
+} from './api/threats.ts';

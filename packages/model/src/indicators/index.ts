@@ -8,3 +8,5 @@ export {
 } from './catalog.ts';
 export { INDICATOR_KINDS, INDICATOR_UNITS, IndicatorUnit, ROLLUP_MEASURES } from './definition.ts';
 export type { Indicator, IndicatorExpr, RollupMeasure, RowFilter } from './definition.ts';
+export { THREAT_INDICATORS, THREAT_MEASURES, threatIndicatorById } from './threats.ts';
+export type { ThreatIndicator, ThreatMeasure } from './threats.ts';
