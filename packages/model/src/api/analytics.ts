@@ -182,6 +182,8 @@ export const Regions = z.object({
       conflict_share: z.number().nullable(),
       fatalities: z.number().describe('the largest of the sources’ best estimates (sources overlap)'),
       sources: z.number(),
+      lat: z.number().nullable().describe('latitude of the mean position of its events with coordinates'),
+      lon: z.number().nullable().describe('longitude of that position (averaged on the circle)'),
     }),
   ),
 });

@@ -5,6 +5,8 @@ import { ident, join, list, sql, type Sql } from '../store/sql.ts';
 export interface EventFilter {
   /** ISO3: the action location or either actor. */
   country?: string;
+  /** First-level region of the action location, as the source codes it. */
+  adm1?: string;
   /** CAMEO actor code prefix of either actor (KAZ, KAZGOV). */
   actor?: string;
   from?: string;
@@ -27,6 +29,7 @@ export function eventsWhere(f: EventFilter): Sql {
       sql`(action_geo_country = ${f.country} OR actor1_country = ${f.country} OR actor2_country = ${f.country})`,
     );
   }
+  if (f.adm1) clauses.push(sql`action_geo_adm1 = ${f.adm1}`);
   if (f.actor)
     clauses.push(sql`(starts_with(actor1_code, ${f.actor}) OR starts_with(actor2_code, ${f.actor}))`);
   if (f.from) clauses.push(sql`event_date >= CAST(${f.from} AS DATE)`);

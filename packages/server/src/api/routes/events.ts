@@ -5,19 +5,23 @@ import {
   DEFAULT_EVENTS_PAGE,
   EVENT_FIELDS,
   EventParams,
+  EventPoints,
+  EventPointsQuery,
   EventsPage,
   EventsQuery,
 } from '@peacebell/model';
 import { eventById } from '../../analytics/event-by-id.ts';
+import { eventPoints } from '../../analytics/event-points.ts';
 import { eventsQuery, type EventFilter } from '../../analytics/events.ts';
 import { HttpError } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { RouteModule } from '../deps.ts';
 import { EXPORT_TYPES, exportRows } from '../export.ts';
 
-function toFilter(q: EventsQuery): EventFilter {
+function toFilter(q: EventsQuery | EventPointsQuery): EventFilter {
   return {
     country: q.country,
+    adm1: q.adm1,
     actor: q.actor,
     from: q.from,
     to: q.to,
@@ -25,8 +29,6 @@ function toFilter(q: EventsQuery): EventFilter {
     codes: q.code,
     quads: q.quad,
     sources: q.source,
-    order: q.order,
-    ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
   };
 }
 
@@ -57,7 +59,11 @@ export const eventRoutes: RouteModule = (app, deps) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const filter = toFilter(q);
+      const filter: EventFilter = {
+        ...toFilter(q),
+        order: q.order,
+        ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
+      };
       if (q.format !== 'json') {
         const query = eventsQuery({ ...filter, ...(q.limit ? { limit: q.limit } : {}) });
         reply.header('content-type', EXPORT_TYPES[q.format]);
@@ -71,6 +77,22 @@ export const eventRoutes: RouteModule = (app, deps) => {
       const last = events[events.length - 1];
       return { events, next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
     },
+  );
+
+  app.get(
+    '/events/points',
+    {
+      schema: {
+        summary: 'Where the events of a selection happened: places with their event counts, for a map',
+        description:
+          'The filters of GET /events; coordinates rounded to 0.01°; at most `limit` places, the busiest first.',
+        tags: ['events'],
+        querystring: EventPointsQuery,
+        response: { 200: EventPoints, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => eventPoints(deps.store, toFilter(req.query), req.query.limit),
   );
 
   app.get(
