@@ -15,6 +15,8 @@ import { compileLoad } from './compile.ts';
 import { settleDuplicates } from './dedupe.ts';
 import { applyRollupDelta } from '../store/rollups.ts';
 import { prepareReference } from './reference.ts';
+import { DEFAULT_GKG_RETENTION_DAYS, loadGkg } from './gkg/index.ts';
+import { isGkgFormat } from '../sources/gkg/index.ts';
 
 export interface ImportOptions {
   /** Forces the format instead of detecting it (--source). */
@@ -23,6 +25,8 @@ export interface ImportOptions {
   tmpDir?: string;
   /** What to call the file in the batch record and rejects (e.g. its URL); default its path. */
   origin?: string;
+  /** Days of raw GKG records kept (the threat rollups are kept for good). */
+  gkgRetentionDays?: number;
 }
 
 export interface FileSummary {
@@ -109,31 +113,18 @@ export async function importFile(
       const [seq] = await tx.query<{ id: number }>(sql`SELECT nextval('batch_id_seq')::INTEGER AS id`);
       const batchId = seq?.id ?? 0;
       const inputs = { file: basename(file), feed, batchId };
-      let inserted = 0;
-      let rejects: ReadReject[] = [];
-      for (const [i, layout] of layouts.entries()) {
-        if (i > 0 && !rejects.some(isWidthError)) break;
-        const loaded = await loadLayout(tx, format, layout, dataPath, inputs, `rejects_${batchId}_${i}`);
-        inserted += loaded.inserted;
-        rejects = i === 0 ? loaded.rejects : mergeRejects(rejects, loaded.rejects);
-      }
-      const retried = await retryTrimmed(tx, format, layouts[0] as RawLayout, work, inputs, rejects, batchId);
-      inserted += retried.inserted;
-      rejects = await physicalLines(dataPath, layouts[0] as RawLayout, retried.rejects);
-      if (inserted === 0 && rejects.length > 0) {
-        const first = rejects[0] as ReadReject;
-        throw new SourceError(file, `no row could be read; line ${first.line}: ${first.reason}`, first.line);
-      }
-      const settled = await settleDuplicates(tx, format.target, batchId, clock());
-      if (format.target === 'events') {
-        await applyRollupDelta(
-          tx,
-          sql`SELECT * FROM events WHERE batch_id = ${batchId}`,
-          settled.replaced > 0
-            ? sql`SELECT * FROM event_versions WHERE superseded_by_batch = ${batchId}`
-            : null,
-        );
-      }
+      const { inserted, rejects, ...settled } = isGkgFormat(format)
+        ? {
+            ...(await loadGkg(tx, format, dataPath, work, {
+              file: basename(file),
+              label: file,
+              batchId,
+              retentionDays: options.gkgRetentionDays ?? DEFAULT_GKG_RETENTION_DAYS,
+            })),
+            duplicates: 0,
+            replaced: 0,
+          }
+        : await loadEvents(tx, format, layouts, { path: dataPath, label: file, work }, inputs, clock);
       const digest = await digesting;
       await tx.insert(
         'rejects',
@@ -177,6 +168,45 @@ export async function importFile(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Bulk-loads an events or mentions file through its layouts, settles duplicates and updates the rollups. */
+async function loadEvents(
+  tx: Store,
+  format: Format,
+  layouts: readonly RawLayout[],
+  paths: { path: string; label: string; work: string },
+  inputs: { file: string; feed: string; batchId: number },
+  clock: () => Date,
+): Promise<{ inserted: number; rejects: ReadReject[]; duplicates: number; replaced: number }> {
+  const { batchId } = inputs;
+  const { path: dataPath, label, work } = paths;
+  const target = format.target;
+  if (target === 'gkg') throw new Error('GKG files are loaded by ingest/gkg');
+  let inserted = 0;
+  let rejects: ReadReject[] = [];
+  for (const [i, layout] of layouts.entries()) {
+    if (i > 0 && !rejects.some(isWidthError)) break;
+    const loaded = await loadLayout(tx, format, layout, dataPath, inputs, `rejects_${batchId}_${i}`);
+    inserted += loaded.inserted;
+    rejects = i === 0 ? loaded.rejects : mergeRejects(rejects, loaded.rejects);
+  }
+  const retried = await retryTrimmed(tx, format, layouts[0] as RawLayout, work, inputs, rejects, batchId);
+  inserted += retried.inserted;
+  rejects = await physicalLines(dataPath, layouts[0] as RawLayout, retried.rejects);
+  if (inserted === 0 && rejects.length > 0) {
+    const first = rejects[0] as ReadReject;
+    throw new SourceError(label, `no row could be read; line ${first.line}: ${first.reason}`, first.line);
+  }
+  const settled = await settleDuplicates(tx, target, batchId, clock());
+  if (target === 'events') {
+    await applyRollupDelta(
+      tx,
+      sql`SELECT * FROM events WHERE batch_id = ${batchId}`,
+      settled.replaced > 0 ? sql`SELECT * FROM event_versions WHERE superseded_by_batch = ${batchId}` : null,
+    );
+  }
+  return { inserted, rejects, ...settled };
 }
 
 async function loadLayout(

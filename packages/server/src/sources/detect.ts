@@ -1,6 +1,7 @@
 import { SourceError } from '../errors.ts';
 import { ACLED_EVENTS } from './acled/format.ts';
 import { detectGdelt, GDELT_FORMAT_NAMES } from './gdelt/detect.ts';
+import { detectGkg, GKG_FORMAT_NAMES } from './gkg/detect.ts';
 import { ICEWS_EVENTS } from './icews/format.ts';
 import { UCDP_GED } from './ucdp/format.ts';
 import { normaliseNames, splitCsvLine, type Format, type RawLayout } from './util/format.ts';
@@ -12,6 +13,7 @@ const HEADERED: readonly Format[] = [ACLED_EVENTS, UCDP_GED, ICEWS_EVENTS];
 /** Names accepted by --source. */
 export const FORMAT_NAMES: Readonly<Record<string, Format>> = {
   ...GDELT_FORMAT_NAMES,
+  ...GKG_FORMAT_NAMES,
   acled: ACLED_EVENTS,
   ucdp: UCDP_GED,
   icews: ICEWS_EVENTS,
@@ -59,7 +61,7 @@ function headeredLayout(
 }
 
 /**
- * Picks the format: a recognised header (ACLED, UCDP, ICEWS) or GDELT's column count;
+ * Picks the format: a recognised header (ACLED, UCDP, ICEWS) or GDELT's column count (GKG first);
  * `override` (--source) wins when the content agrees with it. GDELT must be UTF-8; the
  * headered formats may also be Windows-1252 (see importFile).
  */
@@ -79,5 +81,5 @@ export function detect(file: string, sniffed: Sniffed, override?: Format): Detec
   if (detected) return detected;
   if (!sniffed.utf8)
     throw new SourceError(file, 'is not UTF-8 text (nor a Windows-1252 ACLED, UCDP or ICEWS file)');
-  return detectGdelt(file, lines, override);
+  return detectGkg(file, lines, override) ?? detectGdelt(file, lines, override);
 }

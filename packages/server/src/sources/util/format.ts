@@ -94,7 +94,7 @@ export interface Format {
   id: string;
   source: Source;
   title: string;
-  target: 'events' | 'gdelt_mentions';
+  target: 'events' | 'gdelt_mentions' | 'gkg';
   /** Headerless formats: the layouts tried in order (a row goes in through the first that reads it). */
   layouts?: readonly RawLayout[];
   headered?: HeaderedText;
