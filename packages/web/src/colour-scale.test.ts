@@ -22,4 +22,12 @@ describe('the indicator colour scale', () => {
     expect(scale.colour(-7)).toBe(RAMP[0]);
     expect(scale.classes[0]?.from).toBe(-7);
   });
+
+  it('cuts a fixed domain (a share) whatever the values', () => {
+    const scale = colourScale([0.2, 0.3], [0, 1]);
+    expect(scale.classes[0]?.from).toBe(0);
+    expect(scale.classes.at(-1)?.to).toBe(1);
+    expect(scale.colour(0.3)).toBe(RAMP[2]);
+    expect(scale.colour(1)).toBe(RAMP[RAMP.length - 1]);
+  });
 });

@@ -13,10 +13,13 @@ export interface ColourScale {
   classes: readonly { colour: string; from: number; to: number }[];
 }
 
-export function colourScale(values: readonly (number | null)[]): ColourScale {
+export function colourScale(
+  values: readonly (number | null)[],
+  domain?: readonly [number, number],
+): ColourScale {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const lo = Math.min(0, ...finite);
-  const hi = finite.length > 0 ? Math.max(...finite) : 1;
+  const lo = domain?.[0] ?? Math.min(0, ...finite);
+  const hi = domain?.[1] ?? (finite.length > 0 ? Math.max(...finite) : 1);
   const n = RAMP.length;
   const step = hi > lo ? (hi - lo) / n : 1;
   const classOf = (v: number) => Math.min(n - 1, Math.max(0, Math.floor((v - lo) / step)));

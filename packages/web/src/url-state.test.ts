@@ -19,6 +19,7 @@ describe('URL state', () => {
     { page: 'pair', a: 'CHN', b: 'KAZ', grain: 'day', from: '2026-05-01', to: '2026-05-14' },
     { page: 'events' },
     { page: 'events', country: 'NGA', from: '2016-01-01', to: '2016-05-28', cursor: 'eyJk_-9' },
+    { page: 'events', country: 'CIV', adm1: "Côte d'Ivoire & N'Zi, Lacs" },
     { page: 'events', actor: 'KAZGOV', root: '14,18', code: '0211', quad: '3,4', source: 'acled,gdelt2' },
     { page: 'sources' },
   ];

@@ -39,6 +39,8 @@ export interface PairState {
 export interface EventsState {
   page: 'events';
   country?: string;
+  /** First-level region of the action location, as the source codes it. */
+  adm1?: string;
   from?: string;
   to?: string;
   /** CAMEO actor code or prefix, either actor. */
@@ -62,6 +64,8 @@ const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date
 const isIso3 = (v: string) => /^[A-Z]{3}$/.test(v);
 const isCursor = (v: string) => /^[A-Za-z0-9_-]{1,400}$/.test(v);
 const isIndicatorId = (v: string) => /^[a-z][a-z0-9_]{0,79}$/.test(v);
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const isAdm1 = (v: string) => /^[^\u0000-\u001f]{1,200}$/.test(v);
 const isActor = (v: string) => /^[A-Za-z0-9]{1,30}$/.test(v);
 const isList = (item: RegExp) => (v: string) =>
   v.length <= 200 && v.split(',').every((x) => item.test(x.trim()));
@@ -131,6 +135,7 @@ export function parseState(search: string): State {
     return compact<EventsState>({
       page,
       country: read.iso3('country'),
+      adm1: read.text('adm1', isAdm1),
       from: read.day('from'),
       to: read.day('to'),
       actor: read.text('actor', isActor)?.toUpperCase(),

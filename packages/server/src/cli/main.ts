@@ -13,6 +13,7 @@ import { rejectsCommand } from './commands/rejects.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
 import { syncCommand } from './commands/sync.ts';
+import { threatsCommand } from './commands/threats.ts';
 import type { Context } from './context.ts';
 import { commandHelp, mainHelp } from './help.ts';
 
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   indicatorsCommand,
   pairCommand,
   hotspotsCommand,
+  threatsCommand,
   rejectsCommand,
   rebuildCommand,
   serveCommand,

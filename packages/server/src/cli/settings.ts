@@ -10,7 +10,7 @@ const positiveInt = z.coerce.number().int().positive();
 const feeds = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(['events', 'mentions', 'translation'])).min(1));
+  .pipe(z.array(z.enum(['events', 'mentions', 'gkg', 'translation'])).min(1));
 
 /** Settings of the long-running commands; every field can come from a flag, the environment or the config file. */
 export const Settings = z
@@ -23,6 +23,8 @@ export const Settings = z
     pollSeconds: z.coerce.number().positive().default(15),
     backfillHours: z.coerce.number().nonnegative().default(24),
     missingRetryHours: z.coerce.number().nonnegative().default(24),
+    /** Days of raw GKG records kept, back from the newest (the threat rollups are kept for good). */
+    gkgRetentionDays: z.coerce.number().int().nonnegative().default(7),
     port: positiveInt.max(65535).default(8080),
     host: z.string().min(1).default('127.0.0.1'),
     apiKey: z.string().min(16, 'an API key needs at least 16 characters').optional(),
@@ -50,6 +52,7 @@ const ENV: Record<string, keyof Settings> = {
   PEACEBELL_POLL_SECONDS: 'pollSeconds',
   PEACEBELL_BACKFILL_HOURS: 'backfillHours',
   PEACEBELL_MISSING_RETRY_HOURS: 'missingRetryHours',
+  PEACEBELL_GKG_RETENTION_DAYS: 'gkgRetentionDays',
   PEACEBELL_PORT: 'port',
   PEACEBELL_HOST: 'host',
   PEACEBELL_API_KEY: 'apiKey',

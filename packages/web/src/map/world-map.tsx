@@ -1,22 +1,18 @@
-import { countryByIsoNumeric, countryByName, type Hotspot } from '@peacebell/model';
+import { type Hotspot } from '@peacebell/model';
 import { geoEqualEarth, geoPath } from 'd3-geo';
-import { feature } from 'topojson-client';
-import atlas from 'world-atlas/countries-110m.json';
 import type { z } from 'zod';
 import { LEVEL_LABELS, levelColor } from '../levels.ts';
 import { Link, useNavigate } from '../navigation.tsx';
 import type { State } from '../url-state.ts';
+import { COUNTRY_SHAPES } from './atlas.ts';
+import { MapSvg } from './frame.tsx';
+import { NoDataPattern } from './no-data.tsx';
 
 /**
  * The world choropleth, drawn offline as SVG from Natural Earth 1:110m (world-atlas) in the Equal
  * Earth projection. Loaded on demand (its own chunk). A country with a hotspot is a link (keyboard
  * reachable); the others take a click.
  */
-type Topology = Parameters<typeof feature>[0];
-type Countries = Extract<Parameters<typeof feature>[1], { type: 'GeometryCollection' }> & {
-  geometries: { properties?: { name?: string } }[];
-};
-
 const WIDTH = 960;
 const HEIGHT = 468;
 
@@ -26,10 +22,7 @@ interface Shape {
   d: string;
 }
 
-/** world-atlas ids are ISO numeric codes; the three shapes without one (N. Cyprus, Somaliland, Kosovo) go by name. */
 function shapes(): { sphere: string; countries: Shape[] } {
-  const topology = atlas as unknown as Topology;
-  const collection = feature(topology, topology.objects.countries as Countries);
   const projection = geoEqualEarth().fitExtent(
     [
       [4, 4],
@@ -40,13 +33,7 @@ function shapes(): { sphere: string; countries: Shape[] } {
   const path = geoPath(projection);
   return {
     sphere: path({ type: 'Sphere' }) ?? '',
-    countries: collection.features.map((f) => {
-      const name = f.properties?.name ?? '';
-      const iso3 =
-        (f.id !== undefined ? countryByIsoNumeric(String(f.id))?.iso3 : undefined) ??
-        countryByName(name)?.iso3;
-      return { iso3, name, d: path(f) ?? '' };
-    }),
+    countries: COUNTRY_SHAPES.map(({ iso3, name, feature }) => ({ iso3, name, d: path(feature) ?? '' })),
   };
 }
 
@@ -74,24 +61,9 @@ export default function WorldMap({
   const navigate = useNavigate();
   return (
     <figure className="map">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        data-testid="world-map"
-        role="group"
-        aria-label={caption}
-        className="world-map"
-      >
+      <MapSvg width={WIDTH} height={HEIGHT} testId="world-map" label={caption}>
         <defs>
-          <pattern
-            id="no-data"
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width="6" height="6" fill="#ffffff" />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#b0b0b0" strokeWidth="1.5" />
-          </pattern>
+          <NoDataPattern />
         </defs>
         <path d={SHAPES.sphere} className="sphere" />
         {SHAPES.countries.map((shape, i) => {
@@ -125,7 +97,7 @@ export default function WorldMap({
             <g key={i}>{path}</g>
           );
         })}
-      </svg>
+      </MapSvg>
       <figcaption className="muted small">
         {caption}. Natural Earth 1:110m; boundaries are not an endorsement.
       </figcaption>

@@ -24,6 +24,7 @@ import { Link, useNavigate } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
 import { useApi } from '../use-api.ts';
 import type { CountryState } from '../url-state.ts';
+import { RegionsPanel } from './country-regions.tsx';
 
 const IndicatorCharts = lazy(() => import('../charts/indicator-charts.tsx'));
 const ExplainChart = lazy(() => import('../charts/explain-chart.tsx'));
@@ -176,44 +177,9 @@ export function CountryPage({ state }: { state: CountryState }) {
         </Panel>
       </div>
 
-      <div className="columns">
-        <Panel title="Regions, most active first" load={regions}>
-          {(data) => (
-            <>
-              <p className="muted small">
-                First-level regions (the sources’ ADM1 codes), {data.from} to {data.to} (UTC).
-              </p>
-              <div className="scroll">
-                <table className="table" data-testid="regions">
-                  <TableHead
-                    columns={[
-                      'Region (ADM1)',
-                      { num: 'Events' },
-                      { num: 'Conflict share' },
-                      { num: 'Deaths' },
-                      { num: 'Sources' },
-                    ]}
-                  />
-                  <tbody>
-                    {[...data.regions]
-                      .sort((a, b) => b.events - a.events)
-                      .map((r) => (
-                        <tr key={r.adm1} data-adm1={r.adm1}>
-                          <th scope="row">{r.adm1}</th>
-                          <td className="num">{formatCount(r.events)}</td>
-                          <td className="num">{formatShare(r.conflict_share)}</td>
-                          <td className="num">{formatCount(r.fatalities)}</td>
-                          <td className="num">{formatCount(r.sources)}</td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </div>
-              {data.regions.length === 0 && <p className="empty">No events with a region in this window.</p>}
-            </>
-          )}
-        </Panel>
+      <RegionsPanel load={regions} name={name} />
 
+      <div className="columns">
         <Panel
           title="Hotspot history, last 365 days"
           load={history}

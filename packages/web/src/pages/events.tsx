@@ -1,5 +1,10 @@
-import { countryByIso3, DEFAULT_EVENTS_PAGE, EventsPage as EventsPageSchema } from '@peacebell/model';
-import { useId, useState } from 'react';
+import {
+  countryByIso3,
+  DEFAULT_EVENTS_PAGE,
+  EventPoints,
+  EventsPage as EventsPageSchema,
+} from '@peacebell/model';
+import { lazy, useId, useState } from 'react';
 import { apiUrl } from '../api.ts';
 import { categoryLabel, countryName, DayField, SourceLink, TableHead } from '../components.tsx';
 import { formatCountOf, formatSigned } from '../format.ts';
@@ -8,15 +13,18 @@ import { Panel } from '../panel.tsx';
 import { useApi } from '../use-api.ts';
 import type { EventsState } from '../url-state.ts';
 
+const PointsMap = lazy(() => import('../map/points-map.tsx'));
+
 /** The event explorer: filters in the URL, pages by cursor, export of the same selection. */
 export function EventsPage({ state }: { state: EventsState }) {
   const navigate = useNavigate();
-  const { country, from, to, actor, root, code, quad, source, cursor } = state;
-  const filters = { country, actor, from, to, root, code, quad, source };
+  const { country, adm1, from, to, actor, root, code, quad, source, cursor } = state;
+  const filters = { country, adm1, actor, from, to, root, code, quad, source };
   const page = useApi(
     apiUrl('/events', { ...filters, limit: DEFAULT_EVENTS_PAGE, cursor }),
     EventsPageSchema,
   );
+  const points = useApi(apiUrl('/events/points', filters), EventPoints);
   // a new filter starts again at the first page
   const set = (patch: Partial<EventsState>) => {
     const next: EventsState = { ...state, ...patch };
@@ -27,10 +35,22 @@ export function EventsPage({ state }: { state: EventsState }) {
   return (
     <>
       <div className="page-head">
-        <h1>Events{country ? ` of ${countryName(country)}` : ''}</h1>
+        <h1>
+          Events{adm1 ? ` in ${adm1}` : ''}
+          {country ? `${adm1 ? ',' : ' of'} ${countryName(country)}` : ''}
+        </h1>
       </div>
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <CountryField value={country} onChange={(v) => set({ country: v })} />
+        <TextFilter
+          name="adm1"
+          label="Region (ADM1, as the source codes it)"
+          placeholder="Borno"
+          value={adm1}
+          ok={/^[^,]{1,200}$/}
+          trim={false}
+          onChange={(v) => set({ adm1: v })}
+        />
         <DayField label="From" value={from} max={to} onChange={(v) => set({ from: v })} />
         <DayField label="To" value={to} min={from} onChange={(v) => set({ to: v })} />
         <TextFilter
@@ -84,6 +104,19 @@ export function EventsPage({ state }: { state: EventsState }) {
           </a>
         </span>
       </form>
+
+      <Panel
+        title="Where they happened"
+        load={points}
+        isEmpty={(d) => d.points.length === 0}
+        empty={
+          points.state === 'ok' && points.data.events > 0
+            ? `None of the ${formatCountOf(points.data.events, 'event')} has coordinates.`
+            : 'No events match these filters.'
+        }
+      >
+        {(data) => <PointsMap data={data} caption="The selection on a map" />}
+      </Panel>
 
       <Panel
         title={cursor ? 'Events (a later page)' : 'Events, oldest day first'}
@@ -214,6 +247,7 @@ function TextFilter({
   placeholder,
   value,
   ok,
+  trim = true,
   onChange,
 }: {
   name: string;
@@ -221,6 +255,8 @@ function TextFilter({
   placeholder: string;
   value: string | undefined;
   ok: RegExp;
+  /** Spaces out (lists of codes); false keeps inner spaces (names), trimming only the ends. */
+  trim?: boolean;
   onChange: (v: string | undefined) => void;
 }) {
   const id = useId();
@@ -231,7 +267,7 @@ function TextFilter({
     setSeen(value);
     setText(value ?? '');
   }
-  const normalised = text.replaceAll(' ', '');
+  const normalised = trim ? text.replaceAll(' ', '') : text.trim();
   const valid = normalised === '' || ok.test(normalised);
   const apply = () => {
     if (!valid) return;

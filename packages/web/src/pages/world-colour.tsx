@@ -1,8 +1,6 @@
 import type { IndicatorCatalog } from '@peacebell/model';
 import { useId, useMemo } from 'react';
 import type { z } from 'zod';
-import type { ColourScale } from '../colour-scale.ts';
-import { formatNumber } from '../format.ts';
 
 /** The world map's colouring controls: what colours it, the security domain, the window, the legend. */
 
@@ -110,26 +108,5 @@ export function WindowDays({
         <option value={28}>the 28 days to the date</option>
       </select>
     </span>
-  );
-}
-
-/** The indicator's classes, lowest first, with the unit; and the hatch for no data. */
-export function IndicatorLegend({ scale, unit }: { scale: ColourScale; unit: string }) {
-  return (
-    <ul className="legend" aria-label={`Map colours: ${unit}`} data-testid="colour-legend">
-      <li>
-        <svg width="14" height="14" aria-hidden="true" className="swatch">
-          <rect width="14" height="14" fill="url(#no-data)" />
-        </svg>
-        No data
-      </li>
-      {scale.classes.map((c) => (
-        <li key={c.colour}>
-          <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />
-          {formatNumber(c.from)}–{formatNumber(c.to)}
-        </li>
-      ))}
-      <li className="muted">{unit}</li>
-    </ul>
   );
 }

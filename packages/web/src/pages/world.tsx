@@ -8,6 +8,7 @@ import {
 } from '@peacebell/model';
 import { lazy, useEffect, useMemo, useState } from 'react';
 import { apiUrl } from '../api.ts';
+import { IndicatorLegend } from '../colour-legend.tsx';
 import { colourScale } from '../colour-scale.ts';
 import { countryName, DayField, LevelBadge, Legend, Sparkline, TableHead } from '../components.tsx';
 import { formatCount, formatNumber, formatRatio, formatShare } from '../format.ts';
@@ -15,7 +16,7 @@ import { Link, useNavigate } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
 import { useApi, type Load } from '../use-api.ts';
 import type { WorldState } from '../url-state.ts';
-import { ColourBy, DomainFilter, IndicatorLegend, WindowDays } from './world-colour.tsx';
+import { ColourBy, DomainFilter, WindowDays } from './world-colour.tsx';
 
 // Start fetching the map's chunk with the page, beside the API requests, not after them.
 const mapModule = import('../map/world-map.tsx');

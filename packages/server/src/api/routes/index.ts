@@ -8,6 +8,7 @@ import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 import { hotspotRoutes } from './hotspots.ts';
 import { sourceRoutes } from './sources.ts';
+import { threatRoutes } from './threats.ts';
 
 /** Every route module, registered under /api/v1 in this order; add a resource's module here. */
 export const ROUTES: readonly RouteModule[] = [
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteModule[] = [
   countryRoutes,
   pairRoutes,
   hotspotRoutes,
+  threatRoutes,
   rejectRoutes,
   adminRoutes,
 ];

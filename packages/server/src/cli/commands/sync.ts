@@ -12,7 +12,7 @@ import { status } from './sync-status.ts';
 import { parseDay } from '../values.ts';
 
 export const SYNC_OPTIONS: Record<string, OptionSpec> = {
-  feeds: { type: 'string', description: 'events, mentions, translation (comma-separated; default events)' },
+  feeds: { type: 'string', description: 'events, mentions, gkg, translation (comma-separated; default events)' },
   'base-url': { type: 'string', description: "GDELT 2.0's folder or a mirror (default GDELT's own)" },
   concurrency: { type: 'string', description: 'downloads at once (default 4)' },
   cache: { type: 'string', description: 'keep downloaded zips in DIR (default: delete after import)' },
@@ -32,7 +32,7 @@ export const syncCommand: Command = {
   summary:
     'download and import GDELT 2.0: a range, or follow the 15-minute feed; `sync status` for completeness',
   usage:
-    'peacebell sync --from DAY --to DAY | sync --follow | sync status [--from DAY] [--to DAY] [--json]  [--feeds events,mentions,translation] [--base-url URL] [--concurrency N] [--cache DIR] | sync --source acled [--since DAY] | sync --source ucdp --version 25.1',
+    'peacebell sync --from DAY --to DAY | sync --follow | sync status [--from DAY] [--to DAY] [--json]  [--feeds events,mentions,gkg,translation] [--base-url URL] [--concurrency N] [--cache DIR] | sync --source acled [--since DAY] | sync --source ucdp --version 25.1',
   options: {
     from: { type: 'string', description: 'first UTC day, YYYY-MM-DD' },
     to: { type: 'string', description: 'last UTC day, YYYY-MM-DD (default: today)' },
@@ -103,15 +103,16 @@ export function settingsFrom(
 
 export function syncOptions(ctx: Context, s: Settings, signal?: AbortSignal): SyncOptions {
   const feeds: GdeltFeed[] = s.feeds.flatMap((f) =>
-    f === 'events' ? ['export'] : f === 'mentions' ? ['mentions'] : [],
+    f === 'events' ? ['export'] : f === 'mentions' ? ['mentions'] : f === 'gkg' ? ['gkg'] : [],
   );
   if (feeds.length === 0)
-    throw new CliError('--feeds needs events or mentions (translation adds the translingual feed)');
+    throw new CliError('--feeds needs events, mentions or gkg (translation adds the translingual feed)');
   const log = (line: string) => ctx.stderr.write(`${ctx.clock().toISOString()} ${line}\n`);
   return {
     baseUrl: s.baseUrl.replace(/\/+$/, ''),
     feeds,
     translingual: s.feeds.includes('translation'),
+    gkgRetentionDays: s.gkgRetentionDays,
     concurrency: s.concurrency,
     cacheDir: s.cache ?? null,
     missingRetryHours: s.missingRetryHours,

@@ -30,6 +30,8 @@ export interface SyncOptions {
   clock: () => Date;
   log: (line: string) => void;
   signal?: AbortSignal;
+  /** Days of raw GKG records kept (ingest/gkg/prune.ts); default 7. */
+  gkgRetentionDays?: number;
   /** Called after each file whose import committed new rows (the API bumps its data generation). */
   onImported?: (file: FileSummary) => void;
 }
@@ -169,7 +171,11 @@ export class Syncer {
     const t0 = performance.now();
     try {
       const bytes = (await stat(path)).size;
-      const result = await importFile(this.store, path, { clock: this.o.clock, origin: file.url });
+      const result = await importFile(this.store, path, {
+        clock: this.o.clock,
+        origin: file.url,
+        ...(this.o.gkgRetentionDays === undefined ? {} : { gkgRetentionDays: this.o.gkgRetentionDays }),
+      });
       await markImported(this.store, file.name, result.batchId, result.inserted, this.o.clock());
       const ms = Math.round(performance.now() - t0);
       if (result.status === 'already imported') {
