@@ -1,4 +1,4 @@
 export { BASELINE_PERIODS, changeAgainstBaseline, periodsBack } from './baseline.ts';
 export { threatEvidence, type ThreatEvidence } from './evidence.ts';
 export { threatSeries, type ThreatRequest, type ThreatRow, type ThreatSeries } from './series.ts';
-export { latestThreatDay, unmappedThemes, type UnmappedThemes } from './unmapped.ts';
+export { latestThreatDay, resolveThreatWindow, unmappedThemes, type UnmappedThemes } from './unmapped.ts';

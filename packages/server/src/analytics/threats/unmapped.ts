@@ -1,6 +1,7 @@
-import { THEME_MAP_VERSION } from '@peacebell/model';
+import { THEME_MAP_VERSION, type Grain } from '@peacebell/model';
 import { sql } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
+import { resolveWindow } from '../window.ts';
 
 export interface UnmappedThemes {
   from: string;
@@ -33,4 +34,15 @@ export async function latestThreatDay(store: Store): Promise<string | null> {
     sql`SELECT strftime(max(day), '%Y-%m-%d') AS day FROM threat_day`,
   );
   return row?.day ?? null;
+}
+
+/** A request's window over GKG data: `to` defaults to the last day with GKG data (see resolveWindow). */
+export async function resolveThreatWindow(
+  store: Store,
+  clock: () => Date,
+  grain: Grain,
+  from?: string,
+  to?: string,
+): Promise<{ from: string; to: string }> {
+  return resolveWindow(store, clock, grain, from, to ?? (await latestThreatDay(store)) ?? undefined);
 }

@@ -54,6 +54,12 @@ const measureOf = new Map<string, CountMeasure>(
   COUNT_MEASURE_NAMES.flatMap((m) => COUNT_MEASURES[m].map((type) => [type, m] as const)),
 );
 
+/**
+ * A single count above this is left out of the totals: at that size GKG has read a historical
+ * total, a population or a sum of money ("4 million killed in the war"), not today's report.
+ */
+export const MAX_PLAUSIBLE_COUNT = 100_000;
+
 export interface PlacedCounts {
   place: Place;
   values: Record<CountMeasure, number>;
@@ -69,7 +75,7 @@ export function recordCounts(record: GkgRecord): PlacedCounts[] {
   const perType = new Map<string, { place: Place; measure: CountMeasure; type: string; sum: number }>();
   for (const c of counts) {
     const measure = measureOf.get(c.type);
-    if (!measure) continue;
+    if (!measure || c.count > MAX_PLAUSIBLE_COUNT) continue;
     const located = c.location ? placeOf(c.location) : undefined;
     for (const place of [WORLD, ...(located ? withCountry(located) : [])]) {
       const k = `${key(place)}\t${c.type}`;
