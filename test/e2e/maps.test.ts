@@ -123,5 +123,40 @@ describe.runIf(ready)(
         `at ${count(expected.places)} places`,
       );
     });
+
+    it('reaches every country of the world map by keyboard, hotspot or not, and Enter opens it', async () => {
+      await t.page.goto(`${t.base}/?page=world&date=2017-08-27`);
+      const map = t.page.getByTestId('world-map');
+      await map.locator('a').first().waitFor();
+      const shapes = await map.locator('path[data-iso3]').count();
+      const links = map.locator('a[href]');
+      expect(await links.count()).toBe(shapes);
+      expect(shapes).toBeGreaterThan(170);
+      // alphabetical tab order, every link named
+      const names = await links.evaluateAll((as) => as.map((a) => a.getAttribute('aria-label') ?? ''));
+      expect(names.every((n) => /^.+: .+/.test(n))).toBe(true);
+      const countries = names.map((n) => n.split(':')[0] ?? '');
+      expect(countries).toEqual([...countries].sort((a, b) => a.localeCompare(b, 'en')));
+      const hotspots = await api<{ hotspots: { country: string }[] }>('/hotspots?date=2017-08-27');
+      expect(hotspots.hotspots.some((h) => h.country === 'BRA')).toBe(false);
+      const brazil = map.locator('a:has(path[data-iso3="BRA"])');
+      expect(await brazil.getAttribute('aria-label')).toBe('Brazil: no hotspot');
+      // from the skip link, Tab walks the countries in order
+      await t.page.locator('.skip-map').focus();
+      await t.page.keyboard.press('Tab');
+      expect(await t.page.locator(':focus').getAttribute('aria-label')).toBe(names[0]);
+      await t.page.keyboard.press('Tab');
+      expect(await t.page.locator(':focus').getAttribute('aria-label')).toBe(names[1]);
+      await brazil.focus();
+      await t.page.keyboard.press('Enter');
+      await expect.poll(() => new URL(t.page.url()).searchParams.get('country')).toBe('BRA');
+      expect(new URL(t.page.url()).searchParams.get('date')).toBe('2017-08-27');
+      await expect.poll(() => t.page.getByTestId('country-title').textContent()).toContain('Brazil');
+      // the skip link jumps past the map
+      await t.page.goBack();
+      await t.page.locator('.skip-map').focus();
+      await t.page.keyboard.press('Enter');
+      expect(await t.page.locator(':focus').getAttribute('id')).toBe('after-world-map');
+    });
   },
 );

@@ -2,7 +2,7 @@ import { type Hotspot } from '@peacebell/model';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import type { z } from 'zod';
 import { LEVEL_LABELS, levelColor } from '../levels.ts';
-import { Link, useNavigate } from '../navigation.tsx';
+import { Link } from '../navigation.tsx';
 import type { State } from '../url-state.ts';
 import { COUNTRY_SHAPES } from './atlas.ts';
 import { MapSvg } from './frame.tsx';
@@ -10,8 +10,9 @@ import { NoDataPattern } from './no-data.tsx';
 
 /**
  * The world choropleth, drawn offline as SVG from Natural Earth 1:110m (world-atlas) in the Equal
- * Earth projection. Loaded on demand (its own chunk). A country with a hotspot is a link (keyboard
- * reachable); the others take a click.
+ * Earth projection. Loaded on demand (its own chunk). Every country is a link to its page, named
+ * with its level or value: Tab reaches them in alphabetical order (the drawing order does not
+ * matter, shapes do not overlap), Enter opens one; a skip link jumps past the map.
  */
 const WIDTH = 960;
 const HEIGHT = 468;
@@ -33,7 +34,9 @@ function shapes(): { sphere: string; countries: Shape[] } {
   const path = geoPath(projection);
   return {
     sphere: path({ type: 'Sphere' }) ?? '',
-    countries: COUNTRY_SHAPES.map(({ iso3, name, feature }) => ({ iso3, name, d: path(feature) ?? '' })),
+    countries: COUNTRY_SHAPES.map(({ iso3, name, feature }) => ({ iso3, name, d: path(feature) ?? '' })).sort(
+      (a, b) => a.name.localeCompare(b.name, 'en'),
+    ),
   };
 }
 
@@ -58,9 +61,11 @@ export default function WorldMap({
   linkTo: (iso3: string) => State;
   colouring?: Colouring | undefined;
 }) {
-  const navigate = useNavigate();
   return (
     <figure className="map">
+      <a href="#after-world-map" className="skip-map">
+        Skip the map’s {SHAPES.countries.length} countries
+      </a>
       <MapSvg width={WIDTH} height={HEIGHT} testId="world-map" label={caption}>
         <defs>
           <NoDataPattern />
@@ -84,12 +89,11 @@ export default function WorldMap({
               data-level={hotspot?.level}
               data-value={hasValue ? value : undefined}
               className={hotspot ? 'country hot' : 'country'}
-              onClick={shape.iso3 && !hotspot ? () => navigate(linkTo(shape.iso3 ?? '')) : undefined}
             >
               <title>{label}</title>
             </path>
           );
-          return hotspot && shape.iso3 ? (
+          return shape.iso3 ? (
             <Link key={i} to={linkTo(shape.iso3)} aria-label={label}>
               {path}
             </Link>
@@ -98,8 +102,9 @@ export default function WorldMap({
           );
         })}
       </MapSvg>
-      <figcaption className="muted small">
-        {caption}. Natural Earth 1:110m; boundaries are not an endorsement.
+      <figcaption className="muted small" id="after-world-map" tabIndex={-1}>
+        {caption}. Natural Earth 1:110m; boundaries are not an endorsement. Tab through the countries (A to
+        Z), Enter opens one.
       </figcaption>
     </figure>
   );
