@@ -13,6 +13,7 @@ import {
 import type { Store } from '../store/store.ts';
 import { registerAuth } from './auth.ts';
 import { DEFAULT_CACHE, registerCache, type CacheOptions } from './cache.ts';
+import type { AlertService } from '../alerts/service.ts';
 import { generationCounter, type ApiDeps, type RouteModule } from './deps.ts';
 import { registerErrorHandlers } from './errors.ts';
 import { ROUTES } from './routes/index.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   routes?: readonly RouteModule[];
   /** The built dashboard to serve at `/` (default packages/web/dist when built; false for none). */
   web?: string | false;
+  /** The bell (rules, alerts, deliveries, the stream); without it alert writes answer 501. */
+  alerts?: AlertService;
 }
 
 /** The HTTP API as a Fastify instance, ready to `inject` or `listen`; everything under /api/v1. */
@@ -54,6 +57,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     version: o.version,
     ...(o.generation ?? generationCounter()),
     ...(o.rebuild ? { rebuild: o.rebuild } : {}),
+    ...(o.alerts ? { alerts: o.alerts } : {}),
     startedAt: o.clock(),
   };
   const app = Fastify({

@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AlertService } from '../alerts/service.ts';
 import type { Store } from '../store/store.ts';
 
 /** The Fastify instance route modules get: zod schemas type the handlers' params, query and replies. */
@@ -32,6 +33,8 @@ export interface ApiDeps {
   onImported(): void;
   /** Rebuilds derived tables (rollups); absent, POST /rebuild answers 501. */
   rebuild?: () => Promise<unknown>;
+  /** The bell: its own store connection, live checks and deliveries; absent, alert writes answer 501. */
+  alerts?: AlertService;
   /** When the process started, for /health's uptime. */
   startedAt: Date;
 }

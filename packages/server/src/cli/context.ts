@@ -14,7 +14,7 @@ export interface Context {
 const DEFAULT_DB = './peacebell.duckdb';
 
 /** --db wins over PEACEBELL_DB, which wins over ./peacebell.duckdb (sync and serve also read the config file). */
-function storePath(ctx: Context, db: string | undefined): string {
+export function storePath(ctx: Context, db: string | undefined): string {
   return db ?? ctx.env.PEACEBELL_DB ?? DEFAULT_DB;
 }
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, ParamError, QueryError, SourceError } from '../errors.ts';
 import type { Command } from './command.ts';
+import { alertsCommand } from './commands/alerts.ts';
 import { apikeyCommand } from './commands/apikey.ts';
 import { compareCommand } from './commands/compare.ts';
 import { eventsCommand } from './commands/events.ts';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   indicatorsCommand,
   pairCommand,
   hotspotsCommand,
+  alertsCommand,
   threatsCommand,
   rejectsCommand,
   rebuildCommand,

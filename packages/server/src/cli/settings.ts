@@ -39,6 +39,13 @@ export const Settings = z
     acledPassword: z.string().min(1).optional(),
     ucdpUrl: z.url().default('https://ucdpapi.pcr.uu.se'),
     ucdpToken: z.string().min(1).optional(),
+    /** Where users open the dashboard, for the links in alerts (default: the server's own address). */
+    publicUrl: z.url().optional(),
+    /** `smtp://[user:pass@]host[:port]` or `smtps://...` for alerts by e-mail. */
+    smtpUrl: z
+      .url({ protocol: /^smtps?$/, error: 'must be smtp://host[:port] or smtps://host[:port]' })
+      .optional(),
+    smtpFrom: z.email().default('peacebell@localhost'),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -63,6 +70,9 @@ const ENV: Record<string, keyof Settings> = {
   PEACEBELL_ACLED_PASSWORD: 'acledPassword',
   PEACEBELL_UCDP_URL: 'ucdpUrl',
   PEACEBELL_UCDP_TOKEN: 'ucdpToken',
+  PEACEBELL_PUBLIC_URL: 'publicUrl',
+  PEACEBELL_SMTP_URL: 'smtpUrl',
+  PEACEBELL_SMTP_FROM: 'smtpFrom',
 };
 
 function readConfig(path: string, required: boolean): Record<string, unknown> {

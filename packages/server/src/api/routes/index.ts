@@ -1,5 +1,6 @@
 import type { RouteModule } from '../deps.ts';
 import { adminRoutes } from './admin.ts';
+import { alertRoutes } from './alerts.ts';
 import { countryRoutes } from './countries.ts';
 import { indicatorRoutes } from './indicators.ts';
 import { pairRoutes } from './pairs.ts';
@@ -21,5 +22,6 @@ export const ROUTES: readonly RouteModule[] = [
   hotspotRoutes,
   threatRoutes,
   rejectRoutes,
+  alertRoutes,
   adminRoutes,
 ];

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
 import { generationCounter } from '../../api/deps.ts';
 import { CliError } from '../../errors.ts';
+import { AlertService } from '../../alerts/service.ts';
 import { rebuildRollups } from '../../store/rollups.ts';
 import type { Command } from '../command.ts';
 import { serveInfoPath, withStore, type Context } from '../context.ts';
@@ -37,25 +38,50 @@ export const serveCommand: Command = {
       const stop = stopOnSignals(ctx);
       const generation = generationCounter();
       const reader = await store.reader();
+      const alerts = new AlertService(await store.reader(), {
+        baseUrl: settings.publicUrl ?? '',
+        clock: ctx.clock,
+        ...(settings.smtpUrl ? { smtp: { url: settings.smtpUrl, from: settings.smtpFrom } } : {}),
+        log: (line) => ctx.stderr.write(`${line}\n`),
+      });
+      const checkAlerts = () =>
+        void alerts
+          .check()
+          .catch((error: Error) => ctx.stderr.write(`alert check failed: ${error.message}\n`));
+      const onImported = () => {
+        generation.onImported();
+        checkAlerts();
+      };
       let app: FastifyInstance | undefined;
+      let delivering: Promise<void> | undefined;
       try {
         // Writes (the follower's imports, API imports, rebuilds) share the follower's connection,
         // whose transactions run one at a time: two writers would conflict on the same rollup rows.
         app = await buildApp({
-          ...apiOptions(ctx, settings, { store: reader, writer: store, generation }),
+          ...apiOptions(ctx, settings, {
+            store: reader,
+            writer: store,
+            generation: { generation: generation.generation, onImported },
+          }),
           rebuild: () => rebuildRollups(store),
+          alerts,
         });
         const url = await listen(app, host, port);
+        alerts.options.baseUrl ||= url;
+        checkAlerts();
+        delivering = alerts.run(stop.signal);
         writeFileSync(serveInfoPath(store.location), JSON.stringify({ url, pid: process.pid }));
         ctx.stderr.write(
           `peacebell serve: API at ${url}/api/v1 (docs ${url}/docs); store ${store.location}\n`,
         );
         if (values['no-follow'])
           await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
-        else await followFeed(ctx, store, settings, stop.signal, generation.onImported);
+        else await followFeed(ctx, store, settings, stop.signal, onImported);
       } finally {
         stop.dispose();
         await app?.close();
+        await delivering;
+        await alerts.store.close();
         rmSync(serveInfoPath(store.location), { force: true });
         await reader.close();
       }

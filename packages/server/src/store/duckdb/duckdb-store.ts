@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { QueryError } from '../../errors.ts';
 import { migrate } from '../migrate.ts';
@@ -38,7 +39,8 @@ const toParam = (value: unknown): DuckDBValue => {
 
 class DuckDbStore implements Store {
   readonly dialect = duckdbDialect;
-  private depth = 0;
+  /** Set inside a transaction's own async flow: nested calls join it, concurrent ones queue. */
+  private readonly inTransaction = new AsyncLocalStorage<true>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -92,21 +94,19 @@ class DuckDbStore implements Store {
   }
 
   async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn(this);
-    const run = async () => {
-      this.depth++;
-      await this.exec(sql`BEGIN TRANSACTION`);
-      try {
-        const result = await fn(this);
-        await this.exec(sql`COMMIT`);
-        return result;
-      } catch (error) {
-        await this.exec(sql`ROLLBACK`).catch(() => undefined);
-        throw error;
-      } finally {
-        this.depth--;
-      }
-    };
+    if (this.inTransaction.getStore()) return fn(this);
+    const run = () =>
+      this.inTransaction.run(true, async () => {
+        await this.exec(sql`BEGIN TRANSACTION`);
+        try {
+          const result = await fn(this);
+          await this.exec(sql`COMMIT`);
+          return result;
+        } catch (error) {
+          await this.exec(sql`ROLLBACK`).catch(() => undefined);
+          throw error;
+        }
+      });
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;

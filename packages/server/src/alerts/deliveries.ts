@@ -1,0 +1,27 @@
+import type { Delivery } from '@peacebell/model';
+import { sql } from '../store/sql.ts';
+import type { Store } from '../store/store.ts';
+
+/** Deliveries newest first; `dead` is the dead-letter list. */
+export async function listDeliveries(
+  store: Store,
+  state: Delivery['state'] | undefined,
+  limit: number,
+): Promise<Delivery[]> {
+  const where = state ? sql`d.state = ${state}` : sql`TRUE`;
+  return store.query<Delivery>(sql`
+    SELECT d.alert_id, coalesce(r.name, '(deleted rule)') AS rule, d.channel, d.target, d.state, d.attempts,
+      strftime(d.next_attempt_at, '%Y-%m-%dT%H:%M:%SZ') AS next_attempt_at, d.last_error,
+      strftime(d.delivered_at, '%Y-%m-%dT%H:%M:%SZ') AS delivered_at
+    FROM alert_deliveries d JOIN alerts a USING (alert_id) LEFT JOIN alert_rules r ON r.rule_id = a.rule_id
+    WHERE ${where} ORDER BY a.seq DESC, d.channel, d.target LIMIT ${limit}`);
+}
+
+/** Puts dead letters (or one alert's) back in the queue, due now. */
+export async function retryDead(store: Store, now: Date, alertId?: string): Promise<number> {
+  const only = alertId ? sql` AND alert_id = ${alertId}` : sql``;
+  const rows = await store.query(sql`UPDATE alert_deliveries SET state = 'pending', attempts = 0,
+      next_attempt_at = CAST(${now.toISOString().replace('T', ' ').replace('Z', '')} AS TIMESTAMP)
+    WHERE state = 'dead'${only} RETURNING alert_id`);
+  return rows.length;
+}
