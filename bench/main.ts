@@ -1,11 +1,12 @@
 import { cpus, totalmem } from 'node:os';
 import { acledBench } from './acled.ts';
 import { apiBench } from './api.ts';
+import { gkgBench } from './gkg.ts';
 import { ingestBench } from './ingest.ts';
 import { syncBench } from './sync.ts';
 
 /**
- * `npm run bench [-- MILLIONS] [--only ingest|acled|sync|api] [--events 10M,50M]`: every benchmark, each printing its figures
+ * `npm run bench [-- MILLIONS] [--only ingest|acled|sync|gkg|api] [--gkg-mb 300] [--events 10M,50M]`: every benchmark, each printing its figures
  * and its ratios against a baseline measured in the same run.
  */
 const args = process.argv.slice(2);
@@ -29,6 +30,10 @@ if (only === undefined || only === 'acled') {
 if (only === undefined || only === 'sync') {
   console.log('\n== sync ==');
   await syncBench();
+}
+if (only === undefined || only === 'gkg') {
+  console.log('\n== GKG ==');
+  await gkgBench(Number(args.includes('--gkg-mb') ? args[args.indexOf('--gkg-mb') + 1] : '300'));
 }
 if (only === undefined || only === 'api') {
   console.log('\n== API ==');
