@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { THEME_RULES, threatDomainsOfTheme } from '@peacebell/model';
 import { describe, expect, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { parseGkg1, parseGkg21, type GkgLocation } from '../src/sources/gkg/index.ts';
 import { recordThemes } from '../src/ingest/gkg/themes.ts';
+import { expectGolden } from './golden-file.ts';
 
 const lines = (file: string) =>
   readFileSync(dataFile(file), 'utf8')
@@ -137,8 +137,6 @@ describe('the theme map', () => {
   });
 });
 
-const goldenDir = join(import.meta.dirname, 'golden');
-
 /** Each real record's threat domains (with theme mentions) and unmapped themes; UPDATE=1 rewrites. */
 describe.runIf(hasData)('golden threat domains', () => {
   it('gkg.csv and gkgT.csv → gkg-threat-domains.ndjson', () => {
@@ -155,12 +153,6 @@ describe.runIf(hasData)('golden threat domains', () => {
       })
       .join('\n')
       .concat('\n');
-    const golden = join(goldenDir, 'gkg-threat-domains.ndjson');
-    const changed = `${golden}-changed`;
-    if (process.env.UPDATE === '1') writeFileSync(golden, actual);
-    const expected = existsSync(golden) ? readFileSync(golden, 'utf8') : '';
-    if (actual !== expected) writeFileSync(changed, actual);
-    else rmSync(changed, { force: true });
-    expect(actual, `compare ${changed} with ${golden}`).toBe(expected);
+    expectGolden('gkg-threat-domains.ndjson', actual);
   });
 });

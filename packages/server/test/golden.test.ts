@@ -1,14 +1,12 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EVENT_FIELDS } from '@peacebell/model';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { eventsQuery } from '../src/analytics/events.ts';
 import { importFile } from '../src/ingest/import-file.ts';
+import { expectGolden } from './golden-file.ts';
 import { CLOCK, freshStore, tempDir } from './helpers.ts';
 
 const dir = tempDir();
-const goldenDir = join(import.meta.dirname, 'golden');
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 1e6) / 1e6 : value);
 
@@ -32,13 +30,7 @@ describe.runIf(hasData)('golden canonical events', () => {
   ] as const) {
     it(`${source} → ${name}`, async () => {
       const actual = await canonical(dataFile(source));
-      const golden = join(goldenDir, name);
-      const changed = `${golden}-changed`;
-      if (process.env.UPDATE === '1') writeFileSync(golden, actual);
-      const expected = existsSync(golden) ? readFileSync(golden, 'utf8') : '';
-      if (actual !== expected) writeFileSync(changed, actual);
-      else rmSync(changed, { force: true });
-      expect(actual, `compare ${changed} with ${golden}`).toBe(expected);
+      expectGolden(name, actual);
     });
   }
 });
