@@ -12,7 +12,10 @@ import { status } from './sync-status.ts';
 import { parseDay } from '../values.ts';
 
 export const SYNC_OPTIONS: Record<string, OptionSpec> = {
-  feeds: { type: 'string', description: 'events, mentions, gkg, translation (comma-separated; default events)' },
+  feeds: {
+    type: 'string',
+    description: 'events, mentions, gkg, translation (comma-separated; default events)',
+  },
   'base-url': { type: 'string', description: "GDELT 2.0's folder or a mirror (default GDELT's own)" },
   concurrency: { type: 'string', description: 'downloads at once (default 4)' },
   cache: { type: 'string', description: 'keep downloaded zips in DIR (default: delete after import)' },
