@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HOTSPOT_LEVELS } from '../hotspots.ts';
-import { AlertScope } from './rule.ts';
+import { AlertScopeView } from './rule.ts';
 
 export const PACKET_SCHEMA = 'peacebell.alert/1';
 
@@ -11,7 +11,7 @@ export const PACKET_SCHEMA = 'peacebell.alert/1';
 export const AlertPacket = z.object({
   schema: z.literal(PACKET_SCHEMA),
   id: z.string().describe('stable: the same alert keeps its id across retries and restarts'),
-  rule: z.object({ name: z.string(), when: z.string(), scope: AlertScope }),
+  rule: z.object({ name: z.string(), when: z.string(), scope: AlertScopeView }),
   kind: z.enum(['hotspot', 'phase', 'indicator', 'relations', 'first']),
   title: z.string(),
   where: z.object({

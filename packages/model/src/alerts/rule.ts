@@ -71,6 +71,16 @@ export const AlertScope = z.strictObject({
 });
 export type AlertScope = z.infer<typeof AlertScope>;
 
+/** A stored scope as answers carry it (already normalised: no transforms to run). */
+export const AlertScopeView = z.object({
+  countries: z.array(z.string()),
+  regions: z.array(z.string()),
+  adm1: z.array(z.string()),
+  pairs: z.array(z.string()),
+  domains: z.array(z.string()),
+  sources: z.array(z.string()),
+});
+
 export const RULE_NAME = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 /** What a user writes to make or replace a rule (CLI flags and the API's body). */
@@ -96,7 +106,7 @@ export const AlertRule = z.object({
   id: z.number(),
   name: z.string(),
   when: z.string(),
-  scope: AlertScope,
+  scope: AlertScopeView,
   webhook: z.string().nullable(),
   email: z.array(z.string()),
   cooldown_days: z.number(),

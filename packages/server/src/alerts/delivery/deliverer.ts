@@ -95,7 +95,7 @@ export class Deliverer {
     }
     if (!this.options.smtp)
       return { ok: false, status: null, error: 'no SMTP server is configured (smtpUrl)' };
-    return sendMail(this.options.smtp, d.target, d.title, d.packet, this.policy.timeoutMs);
+    return sendMail(this.options.smtp, d.target, d.title, d.packet, this.policy.timeoutMs, at);
   }
 
   private async attempt(d: Due): Promise<void> {

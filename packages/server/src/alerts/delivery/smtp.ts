@@ -56,6 +56,7 @@ export async function sendMail(
   subject: string,
   packetJson: string,
   timeoutMs: number,
+  at: Date = new Date(),
 ): Promise<SendResult> {
   const url = new URL(settings.url);
   const port = Number(url.port) || (url.protocol === 'smtps:' ? 465 : 25);
@@ -92,7 +93,7 @@ export async function sendMail(
       `From: ${settings.from}`,
       `To: ${to}`,
       `Subject: [peacebell] ${subject.replace(/[\r\n]+/g, ' ')}`,
-      `Date: ${new Date().toUTCString()}`,
+      `Date: ${at.toUTCString()}`,
       'MIME-Version: 1.0',
       'Content-Type: text/plain; charset=utf-8',
       'Content-Transfer-Encoding: 8bit',
