@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFile } from '../../../test/shared-data.ts';
 import { checkRules, replay } from '../src/alerts/engine.ts';
 import { listAlerts } from '../src/alerts/records.ts';
-import { requireRule, saveRule } from '../src/alerts/rules.ts';
+import { MIN_EFFECTIVE_EVENTS } from '../src/alerts/firings/relations.ts';
+import { firingsFor } from '../src/alerts/firings/index.ts';
+import { checkRule, requireRule, saveRule } from '../src/alerts/rules.ts';
+import { pairRelations } from '../src/analytics/relations.ts';
 import { AlertService } from '../src/alerts/service.ts';
 import { latestDay } from '../src/analytics/countries.ts';
 import { scanHotspots } from '../src/analytics/hotspots/scan.ts';
@@ -115,6 +118,34 @@ describe('alerts on real data', () => {
     expect(packets.length).toBeGreaterThan(0);
     expect(packets.length).toBeLessThanOrEqual(counted?.n ?? 0);
     for (const p of packets) expect(p.value).toBeGreaterThan(100);
+  });
+
+  it('fires relations rules on the days the pair index says, both directions', async () => {
+    await importFile(store, dataFile('icews/icews-brazil-2013-except-june.tab'), { clock: CLOCK });
+    const spec = checkRule({ name: 'bra-usa', when: 'relations < 0', scope: { pairs: ['BRA-USA'] } });
+    const firings = await firingsFor(store, spec, '2013-01-01', '2013-12-31');
+    const relations = await pairRelations(
+      store,
+      'BRA',
+      'USA',
+      'day',
+      { from: '2013-01-01', to: '2013-12-31' },
+      0,
+    );
+    const expected = relations.directions.flatMap((d) =>
+      d.series
+        .filter((p) => p.score !== null && p.score < 0 && p.effective_events >= MIN_EFFECTIVE_EVENTS)
+        .map((p) => `${d.from}>${d.to} ${p.period}`),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(firings.map((f) => `${f.subject.key} ${f.day}`).sort()).toEqual(expected.sort());
+    const moves = await firingsFor(
+      store,
+      { ...spec, when: 'relations drop 2 sd in 28d' },
+      '2013-01-01',
+      '2013-12-31',
+    );
+    for (const f of moves) expect(f.series?.at(-1)?.value ?? 1).toBeLessThan(f.series?.at(-1)?.low ?? -1);
   });
 
   it('refuses a rule with bad syntax, pointing at the mistake (CLI)', async () => {
