@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../../packages/server/src/api/app.ts';
+import { buildApp, type AppOptions } from '../../packages/server/src/api/app.ts';
 import { importFile } from '../../packages/server/src/ingest/import-file.ts';
 import type { Store } from '../../packages/server/src/store/store.ts';
 import { CLOCK, freshStore, tempDir } from '../../packages/server/test/helpers.ts';
@@ -30,7 +30,10 @@ export interface Served {
 }
 
 /** A store with `files` behind the API and the built dashboard, on a loopback port. */
-export async function serve(files: readonly string[]): Promise<Served> {
+export async function serve(
+  files: readonly string[],
+  extra: (store: Store) => Promise<Partial<AppOptions>> = async () => ({}),
+): Promise<Served> {
   const store = await freshStore(tempDir());
   for (const f of files) await importFile(store, dataFile(f), { clock: CLOCK });
   const app = await buildApp({
@@ -39,6 +42,7 @@ export async function serve(files: readonly string[]): Promise<Served> {
     clock: CLOCK,
     version: 'e2e',
     web: WEB,
+    ...(await extra(store)),
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return { store, app, base };

@@ -1,6 +1,8 @@
 import { CountriesStatus, Health } from '@peacebell/model';
 import { apiUrl } from './api.ts';
+import { Bell } from './alerts/bell.tsx';
 import { Link, NavigateProvider, useLocationState } from './navigation.tsx';
+import { AlertsPage } from './pages/alerts.tsx';
 import { CountryPage } from './pages/country.tsx';
 import { EventsPage } from './pages/events.tsx';
 import { FirstRun } from './pages/first-run.tsx';
@@ -10,10 +12,11 @@ import { WorldPage } from './pages/world.tsx';
 import { useApi } from './use-api.ts';
 import type { Page, State } from './url-state.ts';
 
-const NAV: readonly { page: Page & ('world' | 'events' | 'sources'); label: string }[] = [
+const NAV: readonly { page: Page & ('world' | 'events' | 'sources' | 'alerts'); label: string }[] = [
   { page: 'world', label: 'World' },
   { page: 'events', label: 'Events' },
   { page: 'sources', label: 'Sources' },
+  { page: 'alerts', label: 'Alerts' },
 ];
 
 /** The shell: navigation, the page the URL names, and the first-run page when the store is empty. */
@@ -42,6 +45,7 @@ export function App() {
             </Link>
           ))}
         </nav>
+        <Bell />
         <span className="muted small">Dates and days are UTC.</span>
       </header>
       <main id="main">{empty && state.page !== 'sources' ? <FirstRun /> : <PageFor state={state} />}</main>
@@ -62,6 +66,8 @@ function PageFor({ state }: { state: State }) {
       return <EventsPage state={state} />;
     case 'sources':
       return <SourcesPage />;
+    case 'alerts':
+      return <AlertsPage />;
   }
 }
 

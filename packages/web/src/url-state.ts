@@ -5,7 +5,7 @@ import { GRAINS, type Grain } from '@peacebell/model';
  * a reload or a shared link reproduces the view. `parseState` reads any query string, dropping
  * values that are not what their field expects; `formatState` writes the canonical form back.
  */
-export const PAGES = ['world', 'country', 'pair', 'events', 'sources'] as const;
+export const PAGES = ['world', 'country', 'pair', 'events', 'sources', 'alerts'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface WorldState {
@@ -58,7 +58,10 @@ export interface EventsState {
 export interface SourcesState {
   page: 'sources';
 }
-export type State = WorldState | CountryState | PairState | EventsState | SourcesState;
+export interface AlertsState {
+  page: 'alerts';
+}
+export type State = WorldState | CountryState | PairState | EventsState | SourcesState | AlertsState;
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 const isIso3 = (v: string) => /^[A-Z]{3}$/.test(v);
@@ -147,6 +150,7 @@ export function parseState(search: string): State {
     });
   }
   if (page === 'sources') return { page };
+  if (page === 'alerts') return { page };
   return compact<WorldState>({
     page: 'world',
     date: read.day('date'),

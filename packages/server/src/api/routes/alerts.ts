@@ -200,6 +200,9 @@ export const alertRoutes: RouteModule = (app, deps) => {
         summary: 'New alerts as Server-Sent Events (event "alert", id = seq; resumes after Last-Event-ID)',
         tags,
         querystring: z.strictObject({ after: AlertsQuery.shape.after }),
+        response: {
+          200: z.string().describe('text/event-stream: `id`, `event: alert`, `data` (an alert record)'),
+        },
       },
     },
     (req, reply) => streamAlerts(req, reply, reads(), deps.alerts?.pollMs ?? 1000, streams),
