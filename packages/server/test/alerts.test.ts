@@ -265,6 +265,20 @@ describe('alerts API and stream', () => {
     expect((await fetch(`${base}/alerts/nope-1`)).status).toBe(404);
   });
 
+  it('follows new alerts in the terminal through the stream (alerts tail)', async () => {
+    await post('/alert-rules', { name: 'tail', when: 'hotspot >= watch', scope: { countries: ['BGD'] } });
+    await store.exec(sql`UPDATE alert_rules SET evaluated_through = DATE '2017-01-01' WHERE name = 'tail'`);
+    const io = captureContext();
+    const tail = main(['alerts', 'tail', '--url', base.replace('/api/v1', ''), '--count', '1'], io.ctx);
+    await expect.poll(() => io.stderr()).toContain('following');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const checked = (await (await post('/alert-rules/check', {})).json()) as { alerts: AlertPacket[] };
+    expect(checked.alerts.length).toBeGreaterThan(0);
+    expect(await tail).toBe(0);
+    expect(checked.alerts.some((a) => io.stdout().includes(a.title))).toBe(true);
+    expect(io.stdout()).toContain('http://dash.test/?page=country&country=BGD');
+  });
+
   it('replays a rule over a past range without storing anything', async () => {
     const before = (await listAlerts(store, { limit: 500 })).length;
     const r = await fetch(`${base}/alert-rules/rakhine/replay?from=2017-08-01&to=2017-09-30`);

@@ -60,8 +60,13 @@ export class AlertService {
         .runDue()
         .catch((error: Error) => this.options.log?.(`alert delivery: ${error.message}`));
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollMs);
-        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, this.pollMs);
+        signal.addEventListener('abort', done);
       });
     }
   }
