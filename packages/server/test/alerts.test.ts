@@ -9,6 +9,7 @@ import { MIN_EFFECTIVE_EVENTS } from '../src/alerts/firings/relations.ts';
 import { firingsFor } from '../src/alerts/firings/index.ts';
 import { checkRule, requireRule, saveRule } from '../src/alerts/rules.ts';
 import { pairRelations } from '../src/analytics/relations.ts';
+import { threatSeries } from '../src/analytics/threats/index.ts';
 import { AlertService } from '../src/alerts/service.ts';
 import { latestDay } from '../src/analytics/countries.ts';
 import { scanHotspots } from '../src/analytics/hotspots/scan.ts';
@@ -146,6 +147,43 @@ describe('alerts on real data', () => {
       '2013-12-31',
     );
     for (const f of moves) expect(f.series?.at(-1)?.value ?? 1).toBeLessThan(f.series?.at(-1)?.low ?? -1);
+  });
+
+  it('fires on GKG threat indicators like any other indicator', async () => {
+    await importFile(store, dataFile('gkg/gkg.csv'), { clock: CLOCK });
+    const [top] = await store.query<{ country: string; domain: string }>(sql`
+      SELECT country, domain FROM threat_day WHERE domain <> '' AND adm1 = '' AND country <> ''
+      GROUP BY ALL ORDER BY sum(articles) DESC, country, domain LIMIT 1`);
+    expect(top).toBeDefined();
+    const id = `threat_${top?.domain}_articles`;
+    const spec = checkRule({
+      name: 'gkg',
+      when: `indicator ${id} >= 1`,
+      scope: { countries: [top?.country] },
+    });
+    const [range] = await store.query<{
+      from: string;
+      to: string;
+    }>(sql`SELECT strftime(min(day), '%Y-%m-%d') AS "from",
+      strftime(max(day), '%Y-%m-%d') AS "to" FROM threat_day`);
+    const from = range?.from ?? '';
+    const to = range?.to ?? '';
+    const firings = await firingsFor(store, spec, from, to);
+    const series = await threatSeries(store, {
+      country: top?.country ?? '',
+      grain: 'day',
+      from,
+      to,
+      domains: [],
+    });
+    const expected = series.rows
+      .filter((r) => r.domain === top?.domain && r.articles >= 1)
+      .map((r) => r.period);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(firings.map((f) => f.day)).toEqual(expected);
+    expect(() => checkRule({ ...spec, scope: { pairs: ['USA-CHN'] } })).toThrow(
+      /threat indicators are about places/,
+    );
   });
 
   it('refuses a rule with bad syntax, pointing at the mistake (CLI)', async () => {

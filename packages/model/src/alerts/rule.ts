@@ -142,6 +142,8 @@ export function ruleProblems(spec: AlertRuleSpec): RuleProblem[] {
     add('scope', 'a relations rule is about pairs only: drop countries, regions and adm1');
   if ((trigger.kind === 'hotspot' || trigger.kind === 'phase') && s.pairs.length > 0)
     add('scope.pairs', 'hotspots are about places: use countries, regions or adm1, not pairs');
+  if (trigger.kind === 'indicator' && trigger.indicator.startsWith('threat_') && s.pairs.length > 0)
+    add('scope.pairs', 'threat indicators are about places (GKG locations), not pairs');
   if (trigger.kind === 'indicator' && places + s.pairs.length === 0)
     add('scope', 'an indicator rule needs countries, regions, adm1 or pairs to watch');
   if (trigger.kind === 'first' && places + s.pairs.length === 0)

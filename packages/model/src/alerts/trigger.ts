@@ -1,5 +1,5 @@
 import { HOTSPOT_LEVELS, HOTSPOT_PHASES, type HotspotLevel, type HotspotPhase } from '../hotspots.ts';
-import { INDICATORS, TRACKS } from '../indicators/index.ts';
+import { INDICATORS, THREAT_INDICATORS, TRACKS } from '../indicators/index.ts';
 import { CANONICAL_CATEGORIES } from '../typology/index.ts';
 
 /**
@@ -9,6 +9,7 @@ import { CANONICAL_CATEGORIES } from '../typology/index.ts';
  *   hotspot phase new,intensifying         phase changed to one of these
  *   indicator conflict_share > 0.4         an indicator crossing a threshold (>, >=, <, <=)
  *   indicator events rises 2 sd in 28d     a move of k standard deviations against a trailing window
+ *   indicator threat_terrorism_share > 0.1 a GKG threat indicator (docs/threats.md), places only
  *   relations drop 2 sd in 14d             the relations index of a pair, both ways (or `< -0.3`)
  *   first sanctions                        the first event of a track or category in a year
  */
@@ -160,7 +161,7 @@ export function parseTrigger(text: string): Trigger {
       trigger = { kind: 'hotspot', op, level };
     }
   } else if (kind === 'indicator') {
-    const ids = INDICATORS.map((i) => i.id);
+    const ids = [...INDICATORS, ...THREAT_INDICATORS].map((i) => i.id);
     const indicator = c.oneOf(ids, `an indicator id (${ids.join(', ')})`);
     trigger = { kind: 'indicator', indicator, condition: condition(c) };
   } else if (kind === 'relations') {

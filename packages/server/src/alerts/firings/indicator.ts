@@ -3,12 +3,14 @@ import {
   countryByIso3,
   indicatorById,
   scopeCountries,
+  threatIndicatorById,
   type Condition,
   type Trigger,
 } from '@peacebell/model';
 import { indicatorSeries, type UnitKey } from '../../analytics/indicators.ts';
 import type { Store } from '../../store/store.ts';
 import { daysWithData } from './coverage.ts';
+import { threatValues } from './threat.ts';
 import { describeFired, fireCondition, moveTest, type SeriesPoint } from './moves.ts';
 import {
   adm1Subjects,
@@ -80,35 +82,57 @@ export function subjectsOf(r: FiringRequest): Subject[] {
   return [...scopeCountries(s).map(countrySubject), ...adm1Subjects(s.adm1), ...pairSubjects(s.pairs)];
 }
 
+type DailySeries = (subject: Subject) => Promise<{ days: string[]; values: (number | null)[] }>;
+
+/** The daily series of an event indicator (rollups) or a GKG threat indicator, for one place. */
+async function dailySeries(
+  store: Store,
+  r: FiringRequest<IndicatorTrigger>,
+  from: string,
+): Promise<{ meta: { title: string; unit: string; kind: string }; series: DailySeries } | null> {
+  const threat = threatIndicatorById(r.trigger.indicator);
+  if (threat) return { meta: threat, series: (s) => threatValues(store, threat, s, from, r.to) };
+  const indicator = indicatorById(r.trigger.indicator);
+  if (!indicator) return null;
+  const known = await daysWithData(store, from, r.to, r.spec.scope.sources);
+  return {
+    meta: indicator,
+    series: async (subject) => {
+      const { unit, key } = keyOf(subject);
+      const series = await indicatorSeries(store, {
+        unit,
+        key,
+        grain: 'day',
+        from,
+        to: r.to,
+        indicators: [indicator.id],
+        ...(r.spec.scope.sources.length ? { sources: r.spec.scope.sources } : {}),
+      });
+      const days = series.rows.map((row) => String(row.period));
+      const values = series.rows.map((row) =>
+        typeof row[indicator.id] === 'number' && known.has(String(row.period))
+          ? (row[indicator.id] as number)
+          : null,
+      );
+      return { days, values };
+    },
+  };
+}
+
 export async function indicatorFirings(
   store: Store,
   r: FiringRequest<IndicatorTrigger>,
 ): Promise<SeriesFiring[]> {
-  const indicator = indicatorById(r.trigger.indicator);
-  if (!indicator) return [];
   const c = r.trigger.condition;
+  const lookback = Math.max(c.type === 'move' ? c.days : 0, SERIES_DAYS);
+  const source = await dailySeries(store, r, addDays(r.from, -lookback));
+  if (!source) return [];
+  const indicator = source.meta;
   // Counts vary at least as a Poisson count does; other kinds have no natural floor.
   const floor = indicator.kind === 'count' ? (mean: number) => Math.sqrt(Math.max(mean, 1)) : () => 1e-9;
-  const lookback = Math.max(c.type === 'move' ? c.days : 0, SERIES_DAYS);
   const firings: SeriesFiring[] = [];
-  const known = await daysWithData(store, addDays(r.from, -lookback), r.to, r.spec.scope.sources);
   for (const subject of subjectsOf(r)) {
-    const { unit, key } = keyOf(subject);
-    const series = await indicatorSeries(store, {
-      unit,
-      key,
-      grain: 'day',
-      from: addDays(r.from, -lookback),
-      to: r.to,
-      indicators: [indicator.id],
-      ...(r.spec.scope.sources.length ? { sources: r.spec.scope.sources } : {}),
-    });
-    const days = series.rows.map((row) => String(row.period));
-    const values = series.rows.map((row) =>
-      typeof row[indicator.id] === 'number' && known.has(String(row.period))
-        ? (row[indicator.id] as number)
-        : null,
-    );
+    const { days, values } = await source.series(subject);
     const start = days.findIndex((d) => d >= r.from);
     if (start < 0) continue;
     for (const f of fireCondition(days, values, start, c, floor)) {
