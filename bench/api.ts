@@ -29,14 +29,14 @@ const SEED_FILES = [
 ];
 
 const DAYS = 365;
-const LAST_DAY = '2026-05-14';
+export const LAST_DAY = '2026-05-14';
 
 /**
  * A store of `events` events made of the real rows, repeated: copy k of the seed lands on day
  * k mod 365 before LAST_DAY, in day order (as a live feed appends), with fresh ids. Kept in
  * `dir` between runs, since 50M events take minutes to build.
  */
-async function benchStore(dir: string, events: number): Promise<Store> {
+export async function benchStore(dir: string, events: number): Promise<Store> {
   const path = join(dir, `api-${events}.duckdb`);
   if (existsSync(path)) {
     const store = await openDuckDbStore(path, { memoryLimit: '4GB' });
@@ -99,14 +99,20 @@ async function timed(
   return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
 }
 
+/** Where the benchmark stores are kept between runs (PEACEBELL_BENCH_DIR, else a temp folder). */
+export function benchDir(): string {
+  const dir = process.env.PEACEBELL_BENCH_DIR ?? join(tmpdir(), 'peacebell-bench-api');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /**
  * `npm run bench -- --only api [--events 10M,50M]`: p50/p95 of each read endpoint over loopback
  * HTTP (response cache off), against the same question answered by scanning the raw events, and
  * the throughput of a cached endpoint with autocannon.
  */
 export async function apiBench(sizes: readonly number[], runs = 30): Promise<void> {
-  const dir = process.env.PEACEBELL_BENCH_DIR ?? join(tmpdir(), 'peacebell-bench-api');
-  mkdirSync(dir, { recursive: true });
+  const dir = benchDir();
   for (const size of sizes) {
     const store = await benchStore(dir, size);
     const reader = await store.reader();

@@ -1,12 +1,13 @@
 import { cpus, totalmem } from 'node:os';
 import { acledBench } from './acled.ts';
-import { apiBench } from './api.ts';
+import { apiBench, benchDir, benchStore, LAST_DAY } from './api.ts';
+import { dashboardBench } from './dashboard.ts';
 import { gkgBench } from './gkg.ts';
 import { ingestBench } from './ingest.ts';
 import { syncBench } from './sync.ts';
 
 /**
- * `npm run bench [-- MILLIONS] [--only ingest|acled|sync|gkg|api] [--gkg-mb 300] [--events 10M,50M]`: every benchmark, each printing its figures
+ * `npm run bench [-- MILLIONS] [--only ingest|acled|sync|gkg|api|dashboard] [--gkg-mb 300] [--events 10M,50M]`: every benchmark, each printing its figures
  * and its ratios against a baseline measured in the same run.
  */
 const args = process.argv.slice(2);
@@ -38,4 +39,15 @@ if (only === undefined || only === 'gkg') {
 if (only === undefined || only === 'api') {
   console.log('\n== API ==');
   await apiBench(apiSizes);
+}
+if (only === 'dashboard') {
+  // the first view alone, on the stores of the API benchmark (default 10M events)
+  for (const events of args.includes('--events') ? apiSizes : [10_000_000]) {
+    console.log(`\n== dashboard, ${events.toLocaleString('en')} events ==`);
+    const store = await benchStore(benchDir(), events);
+    const reader = await store.reader();
+    await dashboardBench(reader, () => new Date(`${LAST_DAY}T12:00:00Z`));
+    await reader.close();
+    await store.close();
+  }
 }

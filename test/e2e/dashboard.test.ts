@@ -37,6 +37,34 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     await shot('world');
   });
 
+  it('asks for each answer of the first view once: the head starts them, the app takes them', async () => {
+    const asked: string[] = [];
+    const listen = (r: { url: () => string }) => {
+      if (r.url().includes('/api/v1/')) asked.push(r.url().slice(t.base.length));
+    };
+    t.page.on('request', listen);
+    await t.page.goto(`${t.base}/?page=world&date=2017-08-27`);
+    await t.page.getByTestId('hotspot-row').first().waitFor();
+    await t.page.getByTestId('countries-table').waitFor();
+    t.page.off('request', listen);
+    const once = [
+      '/api/v1/countries',
+      '/api/v1/countries?date=2017-08-27',
+      '/api/v1/hotspots?date=2017-08-27',
+      '/api/v1/indicators',
+      '/api/v1/health',
+    ];
+    for (const url of once)
+      expect(
+        asked.filter((u) => u === url),
+        url,
+      ).toHaveLength(1);
+    const preloaded = await t.page.evaluate(
+      () => (globalThis as unknown as { __peacebellPreload?: Map<string, unknown> }).__peacebellPreload?.size,
+    );
+    expect(preloaded).toBe(0);
+  });
+
   it('moves in time from the date control, and a reload reproduces the view', async () => {
     await t.page.getByTestId('date-input').fill('2017-09-01');
     await t.page.getByTestId('date-input').press('Enter');

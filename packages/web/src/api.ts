@@ -35,10 +35,22 @@ export function apiUrl(path: string, params: Params = {}): string {
 const TTL_MS = 30_000;
 const cache = new Map<string, { at: number; promise: Promise<unknown> }>();
 
+declare global {
+  /** Requests index.html's head started before this script ran (preload-urls.ts), by URL. */
+  var __peacebellPreload: Map<string, Promise<Response>> | undefined;
+}
+
+/** The answer index.html already asked for, once; later asks go to the network. */
+function takePreloaded(url: string): Promise<Response> | undefined {
+  const response = globalThis.__peacebellPreload?.get(url);
+  globalThis.__peacebellPreload?.delete(url);
+  return response;
+}
+
 async function fetchJson(url: string): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' } });
+    response = await (takePreloaded(url) ?? fetch(url, { headers: { accept: 'application/json' } }));
   } catch {
     throw new RequestError('The server did not answer (is `peacebell serve` running?)', null);
   }

@@ -1,6 +1,6 @@
 import { CountriesStatus, Health } from '@peacebell/model';
-import { apiUrl } from './api.ts';
 import { Bell } from './alerts/bell.tsx';
+import { SHELL_URLS } from './first-view.ts';
 import { Link, NavigateProvider, useLocationState } from './navigation.tsx';
 import { AlertsPage } from './pages/alerts.tsx';
 import { CountryPage } from './pages/country.tsx';
@@ -23,7 +23,7 @@ const NAV: readonly { page: Page & ('world' | 'events' | 'sources' | 'alerts'); 
 export function App() {
   const [state, navigate] = useLocationState();
   // The same request as the world page's countries table (shared): an empty store has no as_of.
-  const countries = useApi(apiUrl('/countries'), CountriesStatus);
+  const countries = useApi(SHELL_URLS.countries, CountriesStatus);
   const empty =
     countries.state === 'ok' && countries.data.as_of === null && countries.data.countries.length === 0;
   return (
@@ -72,7 +72,7 @@ function PageFor({ state }: { state: State }) {
 }
 
 function Footer() {
-  const health = useApi(apiUrl('/health'), Health);
+  const health = useApi(SHELL_URLS.health, Health);
   return (
     <footer className="muted small" aria-busy={health.state === 'loading'}>
       {health.state === 'ok' && (

@@ -1,12 +1,12 @@
-import { countryByIsoNumeric, countryByName } from '@peacebell/model';
 import type { ExtendedFeature } from 'd3-geo';
 import { feature } from 'topojson-client';
 import atlas from 'world-atlas/countries-110m.json';
+import { iso3OfShape } from './iso3.ts';
 
 /**
  * Natural Earth 1:110m country shapes (world-atlas), read once for every map of the dashboard.
- * world-atlas ids are ISO numeric codes; the three shapes without one (N. Cyprus, Somaliland,
- * Kosovo) go by name. Small states (Singapore, Bahrain, ...) have no shape at this scale.
+ * Small states (Singapore, Bahrain, ...) have no shape at this scale. (The world map's shapes are
+ * projected at build time instead: build/world-shapes.ts.)
  */
 type Topology = Parameters<typeof feature>[0];
 type Countries = Extract<Parameters<typeof feature>[1], { type: 'GeometryCollection' }> & {
@@ -24,9 +24,7 @@ function read(): CountryShape[] {
   const collection = feature(topology, topology.objects.countries as Countries);
   return collection.features.map((f) => {
     const name = (f.properties as { name?: string } | null)?.name ?? '';
-    const iso3 =
-      (f.id !== undefined ? countryByIsoNumeric(String(f.id))?.iso3 : undefined) ?? countryByName(name)?.iso3;
-    return { iso3, name, feature: f };
+    return { iso3: iso3OfShape(f.id, name), name, feature: f };
   });
 }
 

@@ -1,46 +1,28 @@
 import { type Hotspot } from '@peacebell/model';
-import { geoEqualEarth, geoPath } from 'd3-geo';
+import WORLD from 'virtual:world-shapes';
 import type { z } from 'zod';
 import { LEVEL_LABELS, levelColor } from '../levels.ts';
 import { Link } from '../navigation.tsx';
 import type { State } from '../url-state.ts';
-import { COUNTRY_SHAPES } from './atlas.ts';
 import { MapSvg } from './frame.tsx';
+import { iso3OfShape } from './iso3.ts';
 import { NoDataPattern } from './no-data.tsx';
 
 /**
- * The world choropleth, drawn offline as SVG from Natural Earth 1:110m (world-atlas) in the Equal
- * Earth projection. Loaded on demand (its own chunk). Every country is a link to its page, named
- * with its level or value: Tab reaches them in alphabetical order (the drawing order does not
- * matter, shapes do not overlap), Enter opens one; a skip link jumps past the map.
+ * The world choropleth as SVG from Natural Earth 1:110m (world-atlas) in the Equal Earth
+ * projection, its paths computed at build time (build/world-shapes.ts): nothing to project in the
+ * browser. Loaded on demand (its own chunk). Every country is a link to its page, named with its
+ * level or value: Tab reaches them in alphabetical order (the drawing order does not matter,
+ * shapes do not overlap), Enter opens one; a skip link jumps past the map.
  */
-const WIDTH = 960;
-const HEIGHT = 468;
+const { width: WIDTH, height: HEIGHT } = WORLD;
 
-interface Shape {
-  iso3: string | undefined;
-  name: string;
-  d: string;
-}
-
-function shapes(): { sphere: string; countries: Shape[] } {
-  const projection = geoEqualEarth().fitExtent(
-    [
-      [4, 4],
-      [WIDTH - 4, HEIGHT - 4],
-    ],
-    { type: 'Sphere' },
-  );
-  const path = geoPath(projection);
-  return {
-    sphere: path({ type: 'Sphere' }) ?? '',
-    countries: COUNTRY_SHAPES.map(({ iso3, name, feature }) => ({ iso3, name, d: path(feature) ?? '' })).sort(
-      (a, b) => a.name.localeCompare(b.name, 'en'),
-    ),
-  };
-}
-
-const SHAPES = shapes();
+const SHAPES = {
+  sphere: WORLD.sphere,
+  countries: WORLD.countries
+    .map(({ id, name, d }) => ({ iso3: iso3OfShape(id, name), name, d }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en')),
+};
 
 /** An indicator to colour by instead of the hotspot level: its value per country, its fill, its unit. */
 export interface Colouring {

@@ -11,6 +11,7 @@ import { apiUrl } from '../api.ts';
 import { IndicatorLegend } from '../colour-legend.tsx';
 import { colourScale } from '../colour-scale.ts';
 import { countryName, DayField, LevelBadge, Legend, Sparkline, TableHead } from '../components.tsx';
+import { worldUrls } from '../first-view.ts';
 import { formatCount, formatNumber, formatRatio, formatShare } from '../format.ts';
 import { Link, useNavigate } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
@@ -27,8 +28,9 @@ const PLAY_STEP_MS = 1500;
 
 export function WorldPage({ state }: { state: WorldState }) {
   const navigate = useNavigate();
-  const countries = useApi(apiUrl('/countries', { date: state.date }), CountriesStatus);
-  const hotspots = useKeep(useApi(apiUrl('/hotspots', { date: state.date }), Hotspots));
+  const urls = worldUrls(state.date);
+  const countries = useApi(urls.countries, CountriesStatus);
+  const hotspots = useKeep(useApi(urls.hotspots, Hotspots));
   const asOf = countries.state === 'ok' ? (countries.data.as_of ?? undefined) : undefined;
   const shown = state.date ?? asOf ?? (hotspots.state === 'ok' ? hotspots.data.to : undefined);
   // in the API's order, its ranking (most surprising first): one ranking for every client
@@ -45,9 +47,9 @@ export function WorldPage({ state }: { state: WorldState }) {
     sparks.state === 'ok' ? sparks.data.series.find((x) => x.country === country)?.values : undefined;
   const byCountry = useMemo(() => new Map(ranked.map((h) => [h.country, h] as const)), [ranked]);
   // the last day with data, whatever the day shown (the same request as the shell's)
-  const latest = useApi(apiUrl('/countries'), CountriesStatus);
+  const latest = useApi(urls.latest, CountriesStatus);
   const lastDay = latest.state === 'ok' ? (latest.data.as_of ?? undefined) : undefined;
-  const catalog = useApi(apiUrl('/indicators'), IndicatorCatalog);
+  const catalog = useApi(urls.catalog, IndicatorCatalog);
   const { colour } = state;
   const days = state.days === '28' ? 28 : 7;
   const indicator = useKeep(
