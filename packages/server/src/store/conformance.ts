@@ -26,7 +26,7 @@ export function storeConformance(open: () => Promise<Store>): void {
 
   it('inserts rows and reads them back', () =>
     withStore(async (store) => {
-      await store.exec(sql`CREATE TEMP TABLE t (a INTEGER, b VARCHAR)`);
+      await store.exec(sql`CREATE TABLE t (a INTEGER, b VARCHAR)`);
       await store.insert('t', [
         { a: 1, b: "N'Djamena" },
         { a: 2, b: null },
@@ -56,7 +56,7 @@ export function storeConformance(open: () => Promise<Store>): void {
       let total = 0;
       let batches = 0;
       for await (const batch of store.stream<{ i: number }>(
-        sql`SELECT i::INTEGER AS i FROM range(10000) t(i)`,
+        sql`SELECT i::INTEGER AS i FROM ${store.dialect.integers(sql`${10000}`)} AS t`,
       )) {
         total += batch.length;
         batches++;

@@ -7,10 +7,21 @@ export interface Migration {
   statements: readonly Sql[];
 }
 
-/** Applies, in order and each in its own transaction, the migrations the store has not seen. */
-export async function migrate(store: Store, migrations: readonly Migration[]): Promise<number[]> {
-  await store.exec(sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`);
+const MIGRATIONS_TABLE = [
+  sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`,
+];
+
+/**
+ * Applies, in order and each in its own transaction, the migrations the store has not seen.
+ * `table` creates `schema_migrations` if missing (an engine's own DDL; DuckDB's by default).
+ */
+export async function migrate(
+  store: Store,
+  migrations: readonly Migration[],
+  table: readonly Sql[] = MIGRATIONS_TABLE,
+): Promise<number[]> {
+  for (const statement of table) await store.exec(statement);
   const done = new Set(
     (await store.query<{ version: number }>(sql`SELECT version FROM schema_migrations`)).map(
       (r) => r.version,

@@ -93,6 +93,15 @@ function keyColumns(spec: RollupSpec): { column: string; from: Sql }[] {
   return [...spec.keys, ...SHARED_KEYS];
 }
 
+/** A rollup's columns (unit keys, shared keys, measures) with their DuckDB types. */
+export function rollupColumns(spec: RollupSpec): { column: string; type: string; key: boolean }[] {
+  return [
+    ...spec.keys.map((k) => ({ column: k.column, type: 'VARCHAR', key: true })),
+    ...SHARED_KEYS.map((k) => ({ column: k.column, type: k.type, key: true })),
+    ...MEASURE_NAMES.map((m) => ({ column: m, type: MEASURES[m].type, key: false })),
+  ];
+}
+
 /** DDL of a rollup table (for migrations). */
 export function rollupTableDdl(spec: RollupSpec): Sql {
   const keys = [
@@ -113,16 +122,23 @@ function aggregate(spec: RollupSpec, source: Sql, sign: 1 | -1): Sql {
   return sql`SELECT ${keyList}, ${sums} FROM (${source}) AS e WHERE ${spec.where} GROUP BY ALL`;
 }
 
+/** One rollup's delta rows: the sums of the `plus` event rows minus those of the `minus` rows. */
+export function rollupDeltaSql(spec: RollupSpec, plus: Sql, minus: Sql | null): Sql {
+  const keys = keyColumns(spec).map((k) => ident(k.column));
+  const measures = MEASURE_NAMES.map((m) => ident(m));
+  const parts = minus
+    ? sql`${aggregate(spec, plus, 1)} UNION ALL ${aggregate(spec, minus, -1)}`
+    : aggregate(spec, plus, 1);
+  return sql`SELECT ${join(keys)}, ${join(measures.map((m) => sql`sum(${m}) AS ${m}`))}
+    FROM (${parts}) GROUP BY ALL`;
+}
+
 /** Applies (plus − minus) event rows to every rollup; rows left with no events are removed. */
 export async function applyRollupDelta(store: Store, plus: Sql, minus: Sql | null): Promise<void> {
   for (const spec of ROLLUPS) {
     const keys = keyColumns(spec).map((k) => ident(k.column));
     const measures = MEASURE_NAMES.map((m) => ident(m));
-    const parts = minus
-      ? sql`${aggregate(spec, plus, 1)} UNION ALL ${aggregate(spec, minus, -1)}`
-      : aggregate(spec, plus, 1);
-    const delta = sql`SELECT ${join(keys)}, ${join(measures.map((m) => sql`sum(${m}) AS ${m}`))}
-      FROM (${parts}) GROUP BY ALL`;
+    const delta = rollupDeltaSql(spec, plus, minus);
     const on = join(
       keys.map((k) => sql`r.${k} = d.${k}`),
       ' AND ',

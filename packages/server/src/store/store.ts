@@ -15,6 +15,8 @@ export interface Dialect {
   enumLookup(value: Sql, values: readonly (string | null)[]): Sql;
   /** Truncates a DATE/TIMESTAMP to the start of its UTC day, ISO week or month. */
   dateBucket(value: Sql, grain: 'day' | 'week' | 'month'): Sql;
+  /** A row source of the integers 0 .. count-1 in a column `i`. */
+  integers(count: Sql): Sql;
 }
 
 export interface DelimitedColumn {

@@ -39,6 +39,7 @@ export const duckdbDialect: Dialect = {
   enumLookup: (value, values) =>
     sql`(CAST([${trusted(values.map((v) => (v === null ? 'NULL' : quote(v))).join(', '))}] AS VARCHAR[]))[enum_code(${value}) + 1]`,
   hash: (values) => sql`hash(${join(values)})`,
+  integers: (count) => sql`(SELECT range AS i FROM range(${count}))`,
   dateBucket(value, grain) {
     if (grain === 'day') return sql`CAST(${value} AS DATE)`;
     return sql`CAST(date_trunc(${grain}, ${value}) AS DATE)`;

@@ -1,0 +1,187 @@
+import { ident, join, sql, trusted, type Sql } from '../sql.ts';
+import type { Migration } from '../migrate.ts';
+import { ROLLUPS, rollupColumns, type RollupSpec } from '../rollups.ts';
+import { createTable, createView, type TableSpec, type Topology } from './schema.ts';
+
+/**
+ * ClickHouse schema (docs/clickhouse.md). There are no transactions, so a batch becomes visible
+ * at once through its record in `import_batches`, written last: rows live in `<name>_data`
+ * tables, tagged with their batch, and readers see them through views (`events`, rollups ...)
+ * that keep only committed batches. A revised or deleted event gets a tombstone
+ * (`event_tombstones`); it too counts only once its batch is committed.
+ */
+
+/** The columns of an event, in the DuckDB store's order (so rows copy across by position too). */
+export const EVENT_COLUMNS = `id VARCHAR NOT NULL, source VARCHAR NOT NULL, source_record_id VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL, feed VARCHAR, event_date DATE NOT NULL, date_added TIMESTAMP,
+  actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR,
+  actor1_type1 VARCHAR, actor1_type2 VARCHAR, actor1_type3 VARCHAR,
+  actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR,
+  actor2_type1 VARCHAR, actor2_type2 VARCHAR, actor2_type3 VARCHAR,
+  is_root_event BOOLEAN, event_code VARCHAR, event_base_code VARCHAR, event_root_code VARCHAR,
+  quad_class TINYINT, goldstein DOUBLE, category VARCHAR NOT NULL, domain VARCHAR NOT NULL,
+  num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER, avg_tone DOUBLE,
+  action_geo_type TINYINT, action_geo_name VARCHAR, action_geo_country VARCHAR,
+  action_geo_adm1 VARCHAR, action_geo_lat DOUBLE, action_geo_lon DOUBLE,
+  action_geo_feature_id VARCHAR, source_url VARCHAR,
+  fatalities_best INTEGER, fatalities_low INTEGER, fatalities_high INTEGER, notes VARCHAR,
+  content_hash UBIGINT NOT NULL, batch_id INTEGER NOT NULL, key_hash UBIGINT,
+  event_date_end DATE, source_event_type VARCHAR, source_sub_event_type VARCHAR`;
+
+export const MENTION_COLUMNS = `id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, event_time TIMESTAMP,
+  mention_time TIMESTAMP NOT NULL, mention_type TINYINT, mention_source_name VARCHAR,
+  mention_identifier VARCHAR, sentence_id INTEGER, actor1_char_offset INTEGER,
+  actor2_char_offset INTEGER, action_char_offset INTEGER, in_raw_text BOOLEAN, confidence SMALLINT,
+  doc_length INTEGER, doc_tone DOUBLE, translation_info VARCHAR, source_file VARCHAR NOT NULL,
+  content_hash UBIGINT NOT NULL, batch_id INTEGER NOT NULL, key_hash UBIGINT`;
+
+export const REJECT_COLUMNS = `batch_id INTEGER NOT NULL, file_name VARCHAR NOT NULL, line BIGINT NOT NULL,
+  field VARCHAR, reason VARCHAR NOT NULL, raw VARCHAR`;
+
+export const BATCH_COLUMNS = `batch_id INTEGER NOT NULL, file_path VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
+  content_sha256 VARCHAR NOT NULL, bytes BIGINT NOT NULL, format VARCHAR NOT NULL,
+  started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP NOT NULL, rows_read BIGINT NOT NULL,
+  rows_inserted BIGINT NOT NULL, rows_rejected BIGINT NOT NULL, duplicates BIGINT NOT NULL,
+  replaced BIGINT NOT NULL, fingerprint VARCHAR`;
+
+export const VERSION_EXTRA = `superseded_at TIMESTAMP, superseded_by_batch INTEGER, superseded_reason VARCHAR`;
+
+const COMMITTED = sql`(SELECT batch_id FROM import_batches)`;
+
+/** The tables that hold batch-tagged rows, and the column naming the batch that makes them visible. */
+export const BATCH_TABLES = [
+  { view: 'events', data: 'events_data', batch: 'batch_id' },
+  { view: 'gdelt_mentions', data: 'gdelt_mentions_data', batch: 'batch_id' },
+  { view: 'rejects', data: 'rejects_data', batch: 'batch_id' },
+  { view: 'event_versions', data: 'event_versions_data', batch: 'superseded_by_batch' },
+  { view: 'event_tombstones', data: 'event_tombstones_data', batch: 'by_batch' },
+  ...ROLLUPS.map((r) => ({ view: r.table, data: `${r.table}_data`, batch: 'batch_id' })),
+] as const;
+
+function rollupTables(spec: RollupSpec, t: Topology): Sql[] {
+  const columns = rollupColumns(spec);
+  const keys = columns.filter((c) => c.key).map((c) => c.column);
+  const table: TableSpec = {
+    name: `${spec.table}_data`,
+    columns: [...columns.map((c) => `${c.column} ${c.type} NOT NULL`), 'batch_id INTEGER NOT NULL'].join(
+      ', ',
+    ),
+    orderBy: keys.join(', '),
+    partitionBy: 'toYYYYMM(day)',
+    shardBy: spec.keys.length ? `cityHash64(${spec.keys.map((k) => k.column).join(', ')})` : 'rand()',
+  };
+  // The view sums a key's rows across batches: the rollup as DuckDB keeps it, one row per key.
+  const view = sql`SELECT ${join(keys.map((k) => sql`d.${ident(k)} AS ${ident(k)}`))},
+      ${join(columns.filter((c) => !c.key).map((c) => sql`CAST(sum(d.${ident(c.column)}) AS ${trusted(chType(c.type))}) AS ${ident(c.column)}`))}
+    FROM ${ident(table.name)} AS d WHERE d.batch_id IN ${COMMITTED}
+    GROUP BY ${join(keys.map((k) => sql`d.${ident(k)}`))} HAVING sum(d.events) <> 0`;
+  return [...createTable(table, t), createView(spec.table, view, t)];
+}
+
+const chType = (duck: string) =>
+  duck.startsWith('DECIMAL') ? duck.replace('DECIMAL', 'Decimal') : duck === 'BIGINT' ? 'Int64' : duck;
+
+/** Every migration, for one server or a cluster. */
+export function clickhouseMigrations(t: Topology): Migration[] {
+  const table = (spec: TableSpec) => createTable(spec, t);
+  const view = (name: string, select: Sql) => createView(name, select, t);
+  return [
+    {
+      version: 1,
+      name: 'event store (DuckDB migrations 1-7, 10, 11, 13 in one)',
+      statements: [
+        ...table({ name: 'import_batches', columns: BATCH_COLUMNS, orderBy: 'batch_id' }),
+        ...table({
+          name: 'events_data',
+          columns: EVENT_COLUMNS,
+          // Most reads filter on a country and a day range. The batch is part of the key, so a
+          // merge only ever folds a row into an identical copy (a retried insert), never a
+          // committed row into an uncommitted revision.
+          orderBy: 'action_geo_country, event_date, id, batch_id',
+          partitionBy: 'toYYYYMM(event_date)',
+          engine: 'ReplacingMergeTree',
+          settings: 'allow_nullable_key = 1',
+          shardBy: 'cityHash64(id)',
+        }),
+        ...table({
+          name: 'event_versions_data',
+          columns: `${EVENT_COLUMNS}, ${VERSION_EXTRA}`,
+          orderBy: 'id, batch_id',
+          shardBy: 'cityHash64(id)',
+        }),
+        ...table({
+          name: 'event_tombstones_data',
+          columns: 'id VARCHAR NOT NULL, old_batch INTEGER NOT NULL, by_batch INTEGER NOT NULL',
+          orderBy: 'old_batch, id',
+          shardBy: 'cityHash64(id)',
+        }),
+        ...table({
+          name: 'gdelt_mentions_data',
+          columns: MENTION_COLUMNS,
+          orderBy: 'event_id, mention_time, id',
+          partitionBy: 'toYYYYMM(mention_time)',
+          shardBy: 'cityHash64(event_id)',
+        }),
+        ...table({ name: 'rejects_data', columns: REJECT_COLUMNS, orderBy: 'batch_id, line' }),
+        view('event_tombstones', sql`SELECT * FROM event_tombstones_data WHERE by_batch IN ${COMMITTED}`),
+        // A row is visible when its batch is committed and no committed batch has replaced it.
+        view(
+          'events',
+          sql`SELECT * FROM events_data WHERE batch_id IN ${COMMITTED}
+            AND (batch_id NOT IN (SELECT old_batch FROM event_tombstones)
+              OR (id, batch_id) NOT IN (SELECT id, old_batch FROM event_tombstones))`,
+        ),
+        view(
+          'event_versions',
+          sql`SELECT * FROM event_versions_data WHERE superseded_by_batch IN ${COMMITTED}`,
+        ),
+        view('gdelt_mentions', sql`SELECT * FROM gdelt_mentions_data WHERE batch_id IN ${COMMITTED}`),
+        view('rejects', sql`SELECT * FROM rejects_data WHERE batch_id IN ${COMMITTED}`),
+        ...ROLLUPS.flatMap((spec) => rollupTables(spec, t)),
+        ...table({
+          name: 'source_cursors',
+          columns: 'source VARCHAR NOT NULL, cursor VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL',
+          engine: 'ReplacingMergeTree(updated_at)',
+          orderBy: 'source',
+        }),
+        ...table({
+          name: 'api_keys',
+          columns:
+            'name VARCHAR NOT NULL, key_sha256 VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP',
+          engine: 'ReplacingMergeTree(created_at)',
+          orderBy: 'name',
+        }),
+        ...table({
+          name: 'hotspot_runs',
+          columns: `run_id INTEGER NOT NULL, method VARCHAR NOT NULL, version VARCHAR NOT NULL,
+            params VARCHAR NOT NULL, unit VARCHAR NOT NULL, from_day DATE NOT NULL, to_day DATE NOT NULL,
+            country VARCHAR, last_batch INTEGER, hotspots INTEGER NOT NULL, created_at TIMESTAMP NOT NULL,
+            regions BOOLEAN`,
+          orderBy: 'run_id',
+        }),
+        ...table({
+          name: 'hotspots',
+          columns: `run_id INTEGER NOT NULL, country VARCHAR NOT NULL, adm1 VARCHAR NOT NULL,
+            source VARCHAR NOT NULL, day DATE NOT NULL, level VARCHAR NOT NULL, phase VARCHAR NOT NULL,
+            score DOUBLE NOT NULL, count DOUBLE NOT NULL, expected DOUBLE NOT NULL, deaths DOUBLE NOT NULL,
+            deaths_expected DOUBLE NOT NULL, confidence DOUBLE NOT NULL, sources INTEGER NOT NULL,
+            sources_agreeing INTEGER NOT NULL, region VARCHAR NOT NULL`,
+          orderBy: 'run_id, country, day',
+        }),
+      ],
+    },
+  ];
+}
+
+/** The table of applied migrations (ClickHouse needs an engine; one row per version). */
+export function migrationsTableDdl(t: Topology): Sql[] {
+  return createTable(
+    {
+      name: 'schema_migrations',
+      columns: 'version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL',
+      engine: 'ReplacingMergeTree',
+      orderBy: 'version',
+    },
+    t,
+  );
+}
