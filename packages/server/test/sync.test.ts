@@ -265,7 +265,7 @@ describe.runIf(hasData)('peacebell serve', () => {
     });
     await mirror.close();
     expect(log).toMatch(/stopping after the file in hand/);
-    expect(code).toBe(0);
+    expect(code, log).toBe(0);
     const { openDuckDbStore } = await import('../src/store/duckdb/duckdb-store.ts');
     const store = await openDuckDbStore(db);
     expect(await count(store, 'events')).toBe(837);

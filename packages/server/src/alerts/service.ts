@@ -53,6 +53,12 @@ export class AlertService {
     return this.checking;
   }
 
+  /** Resolves when no check is running (closing the connection under a running query would crash). */
+  async idle(): Promise<void> {
+    while (this.checking) await this.checking.catch(() => undefined);
+    await this.deliverer.idle();
+  }
+
   /** Sends due retries until the signal aborts. */
   async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {

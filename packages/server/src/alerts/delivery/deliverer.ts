@@ -67,6 +67,11 @@ export class Deliverer {
     return this.running;
   }
 
+  /** Resolves when no pass is running. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
   private async pass(): Promise<number> {
     const now = this.options.clock();
     const due = await this.store.query<Due>(sql`

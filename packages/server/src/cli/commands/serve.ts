@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
 import { generationCounter } from '../../api/deps.ts';
 import { CliError } from '../../errors.ts';
-import { AlertService } from '../../alerts/service.ts';
 import { rebuildRollups } from '../../store/rollups.ts';
+import { startBell } from '../bell.ts';
 import type { Command } from '../command.ts';
 import { serveInfoPath, withStore, type Context } from '../context.ts';
 import type { Settings } from '../settings.ts';
@@ -38,22 +38,12 @@ export const serveCommand: Command = {
       const stop = stopOnSignals(ctx);
       const generation = generationCounter();
       const reader = await store.reader();
-      const alerts = new AlertService(await store.reader(), {
-        baseUrl: settings.publicUrl ?? '',
-        clock: ctx.clock,
-        ...(settings.smtpUrl ? { smtp: { url: settings.smtpUrl, from: settings.smtpFrom } } : {}),
-        log: (line) => ctx.stderr.write(`${line}\n`),
-      });
-      const checkAlerts = () =>
-        void alerts
-          .check()
-          .catch((error: Error) => ctx.stderr.write(`alert check failed: ${error.message}\n`));
+      const bell = await startBell(ctx, store, settings, stop.signal);
       const onImported = () => {
         generation.onImported();
-        checkAlerts();
+        bell.check();
       };
       let app: FastifyInstance | undefined;
-      let delivering: Promise<void> | undefined;
       try {
         // Writes (the follower's imports, API imports, rebuilds) share the follower's connection,
         // whose transactions run one at a time: two writers would conflict on the same rollup rows.
@@ -64,12 +54,11 @@ export const serveCommand: Command = {
             generation: { generation: generation.generation, onImported },
           }),
           rebuild: () => rebuildRollups(store),
-          alerts,
+          alerts: bell.service,
         });
         const url = await listen(app, host, port);
-        alerts.options.baseUrl ||= url;
-        checkAlerts();
-        delivering = alerts.run(stop.signal);
+        if (!settings.publicUrl) bell.service.options.baseUrl = url;
+        bell.check();
         writeFileSync(serveInfoPath(store.location), JSON.stringify({ url, pid: process.pid }));
         ctx.stderr.write(
           `peacebell serve: API at ${url}/api/v1 (docs ${url}/docs); store ${store.location}\n`,
@@ -80,8 +69,7 @@ export const serveCommand: Command = {
       } finally {
         stop.dispose();
         await app?.close();
-        await delivering;
-        await alerts.store.close();
+        await bell.stop();
         rmSync(serveInfoPath(store.location), { force: true });
         await reader.close();
       }

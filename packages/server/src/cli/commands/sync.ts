@@ -3,6 +3,7 @@ import { Syncer, type SyncOptions } from '../../ingest/sync/syncer.ts';
 import type { GdeltFeed } from '../../sources/gdelt/file-list.ts';
 import type { Store } from '../../store/store.ts';
 import { CliError } from '../../errors.ts';
+import { startBell } from '../bell.ts';
 import type { Command, OptionSpec } from '../command.ts';
 import { withStore, type Context } from '../context.ts';
 import { writeRows } from '../output.ts';
@@ -164,12 +165,15 @@ export async function followFeed(
   });
 }
 
-/** Follows the feed until SIGINT/SIGTERM, then finishes the file in hand and returns. */
+/** Follows the feed (ringing the bell after each import) until SIGINT/SIGTERM, then finishes the file in hand. */
 export async function followUntilSignal(ctx: Context, store: Store, settings: Settings): Promise<void> {
   const stop = stopOnSignals(ctx);
+  const bell = await startBell(ctx, store, settings, stop.signal);
   try {
-    await followFeed(ctx, store, settings, stop.signal);
+    bell.check();
+    await followFeed(ctx, store, settings, stop.signal, bell.check);
   } finally {
     stop.dispose();
+    await bell.stop();
   }
 }
