@@ -141,6 +141,8 @@ export { THREAT_INDICATORS, THREAT_MEASURES, threatIndicatorById } from './indic
 export type { ThreatIndicator, ThreatMeasure } from './indicators/index.ts';
 export {
   CountryThreatsQuery,
+  ThreatCountries,
+  ThreatCountriesQuery,
   ThreatEvidence,
   ThreatMap,
   ThreatRow,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ThreatMap, ThreatSeries, UnmappedThemes } from '@peacebell/model';
+import { ThreatCountries, ThreatMap, ThreatSeries, UnmappedThemes } from '@peacebell/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { main } from '../src/cli/main.ts';
@@ -101,6 +101,28 @@ describe.runIf(hasData)('threats in the API', () => {
     expect(series.evidence.every((e) => e.domain === 'armed_conflict' || e.domain === 'terrorism')).toBe(
       true,
     );
+  });
+
+  it("GET /threats/countries: one domain for every country, agreeing with each country's series", async () => {
+    const r = await app.inject({
+      url: '/api/v1/threats/countries?domain=armed_conflict&to=2015-02-22&days=7',
+    });
+    expect(r.statusCode).toBe(200);
+    const map = ThreatCountries.parse(r.json());
+    expect(map).toMatchObject({ from: '2015-02-16', to: '2015-02-22' });
+    const rus = map.countries.find((c) => c.country === 'RUS');
+    const series = ThreatSeries.parse(
+      (
+        await app.inject({
+          url: '/api/v1/countries/RUS/threats?grain=week&from=2015-02-16&to=2015-02-22&domains=armed_conflict',
+        })
+      ).json(),
+    );
+    expect(rus?.articles).toBe(series.rows[0]?.articles);
+    expect(rus?.share).toBeCloseTo(series.rows[0]?.share ?? NaN, 9);
+    expect((await app.inject({ url: '/api/v1/threats/countries?domain=weather' })).json()).toMatchObject({
+      parameter: 'domain',
+    });
   });
 
   it('unmapped themes and the map', async () => {

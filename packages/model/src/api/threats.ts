@@ -95,3 +95,25 @@ export const ThreatMap = z.object({
   domains: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
   rules: z.array(z.object({ theme: z.string(), domains: z.array(z.string()) })),
 });
+
+/** `GET /threats/countries`: one domain over a window for every country (a map layer). */
+export const ThreatCountriesQuery = z.strictObject({
+  domain: enumParam(THREAT_DOMAIN_IDS).describe('the threat domain'),
+  to: DayParam.optional().describe('last UTC day (default: the last day with GKG data)'),
+  days: intParam(1, 366).default(7).describe('days in the window, ending on `to`'),
+});
+export type ThreatCountriesQuery = z.infer<typeof ThreatCountriesQuery>;
+
+export const ThreatCountries = z.object({
+  domain: z.enum(THREAT_DOMAIN_IDS),
+  from: z.string(),
+  to: z.string(),
+  countries: z.array(
+    z.object({
+      country: z.string(),
+      articles: z.number().describe('GKG articles about the country tagged with the domain'),
+      share: z.number().nullable().describe('their share of all articles about the country'),
+    }),
+  ),
+});
+export type ThreatCountries = z.infer<typeof ThreatCountries>;

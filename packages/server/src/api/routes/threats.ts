@@ -5,6 +5,8 @@ import {
   THEME_MAP_VERSION,
   THEME_RULES,
   THREAT_DOMAINS,
+  ThreatCountries,
+  ThreatCountriesQuery,
   ThreatMap,
   ThreatSeries,
   ThreatsQuery,
@@ -12,7 +14,13 @@ import {
   UnmappedThemesQuery,
   addDays,
 } from '@peacebell/model';
-import { resolveThreatWindow, threatSeries, unmappedThemes } from '../../analytics/threats/index.ts';
+import {
+  latestThreatDay,
+  resolveThreatWindow,
+  threatsByCountry,
+  threatSeries,
+  unmappedThemes,
+} from '../../analytics/threats/index.ts';
 import type { ApiDeps, RouteModule } from '../deps.ts';
 
 async function series(deps: ApiDeps, country: string | undefined, q: CountryThreatsQuery) {
@@ -59,6 +67,30 @@ export const threatRoutes: RouteModule = (app, deps) => {
       config: { cache: 'generation' },
     },
     async (req) => series(deps, req.params.country, req.query),
+  );
+
+  app.get(
+    '/threats/countries',
+    {
+      schema: {
+        summary: 'One threat domain over a window for every country with GKG articles (a map layer)',
+        tags: ['threats'],
+        querystring: ThreatCountriesQuery,
+        response: { 200: ThreatCountries, 400: ApiError },
+      },
+      config: { cache: 'generation' },
+    },
+    async (req) => {
+      const q = req.query;
+      const to = q.to ?? (await latestThreatDay(deps.store)) ?? deps.clock().toISOString().slice(0, 10);
+      const from = addDays(to, -(q.days - 1));
+      return {
+        domain: q.domain,
+        from,
+        to,
+        countries: await threatsByCountry(deps.store, q.domain, from, to),
+      };
+    },
   );
 
   app.get(
