@@ -103,6 +103,13 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
       .poll(() => t.page.getByTestId('pair-title').textContent())
       .toMatch(/United States.*China|USA.*CHN/);
     await t.page.getByTestId('relations-chart').waitFor();
+    // a few days on a daily axis: whole UTC days, no hours; the two directions told apart in the legend
+    const ticks = await t.page
+      .locator('[data-testid="relations-chart"] svg [aria-label="x-axis tick label"] text')
+      .allTextContents();
+    expect(ticks.length).toBeGreaterThan(0);
+    expect(ticks.join(' ')).not.toMatch(/AM|PM/);
+    expect(await t.page.getByTestId('line-legend').first().textContent()).toMatch(/USA → CHN.*CHN → USA/);
     const relations = await api<{ top_events: { source_url: string | null }[] }>(
       '/pairs/USA/CHN?grain=day&from=2026-05-10&to=2026-05-14',
     );
@@ -132,6 +139,8 @@ describe.runIf(ready)('the dashboard in Chromium', () => {
     );
     const rows = t.page.getByTestId('event-row');
     expect(await rows.count()).toBe(first.events.length);
+    const head = await t.page.locator('[data-testid="events-table"] thead th').allTextContents();
+    expect(head).toContain('Day (UTC)');
     const href = (await t.page.getByTestId('export-csv').getAttribute('href')) ?? '';
     const exported = new URL(href, t.base);
     expect(exported.searchParams.get('format')).toBe('csv');

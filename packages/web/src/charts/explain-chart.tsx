@@ -47,8 +47,8 @@ export default function ExplainChart({ series }: { series: Series }) {
     <figure className="chart" data-testid="explain-chart">
       <PlotFigure make={make} label="Conflict events per 7 days against the baseline" />
       <figcaption className="muted small">
-        Black: events in the 7 days to each day; dashed: expected; shaded: between the watch and warning
-        thresholds; red: warning threshold.
+        Dark line with dots: events in the 7 days to each day; dashed line: expected; shaded band: between the
+        watch and warning thresholds; thin red line at its top: the warning threshold.
       </figcaption>
     </figure>
   );

@@ -2,7 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { nextPeriod, type Grain, type IndicatorSeries } from '@peacebell/model';
 import { useCallback, useMemo } from 'react';
 import type { z } from 'zod';
-import { PlotFigure, utcDay } from './plot-figure.tsx';
+import { LineLegend, seriesLines, TRACK_COLOURS, TRACK_ORDER } from './palette.tsx';
+import { PlotFigure, utcAxis, utcDay } from './plot-figure.tsx';
 
 /**
  * A country's (or pair's) indicators over time as small charts on one time axis: events, conflict
@@ -19,7 +20,7 @@ interface Long {
   value: number;
 }
 
-const TRACK_IDS = ['dialogue', 'agreements', 'aid', 'sanctions', 'threats', 'force'];
+const TRACK_IDS: readonly string[] = TRACK_ORDER;
 const FATALITY_IDS = ['fatalities_acled_best', 'fatalities_ucdp_best'];
 
 function longRows(series: Series, ids: readonly string[]): Long[] {
@@ -49,21 +50,30 @@ function Chart({
   unit,
   make,
   label,
+  lines,
 }: {
   title: string;
   unit: string;
   make: (w: number) => Plot.PlotOptions;
   label: string;
+  /** The series drawn by `seriesLines`, for their legend. */
+  lines?: readonly string[];
 }) {
   return (
     <figure className="chart">
       <figcaption>
         <strong>{title}</strong> <span className="muted small">({unit})</span>
       </figcaption>
+      {lines && <LineLegend series={lines} />}
       <PlotFigure make={make} label={label} />
     </figure>
   );
 }
+
+const titlesOf = (series: Series, ids: readonly string[]) => {
+  const titles = new Map(series.indicators.map((i) => [i.id, i.title] as const));
+  return ids.map((id) => titles.get(id) ?? id);
+};
 
 export default function IndicatorCharts({ series }: { series: Series }) {
   const per = `per ${series.grain}`;
@@ -79,9 +89,8 @@ export default function IndicatorCharts({ series }: { series: Series }) {
   );
   const x = useMemo(
     () => ({
-      type: 'utc' as const,
+      ...utcAxis(series.from, series.to),
       domain: [utcDay(series.from), utcDay(nextPeriod(series.to, 'day'))],
-      label: null,
     }),
     [series],
   );
@@ -117,51 +126,49 @@ export default function IndicatorCharts({ series }: { series: Series }) {
     }),
     [base, data],
   );
+  const toneLines = useMemo(() => titlesOf(series, ['goldstein', 'tone']), [series]);
   const tone = useCallback(
     (w: number) => ({
       ...base(w),
       y: { grid: true, label: 'mean' },
-      color: {
-        legend: true,
-        domain: ['Goldstein (weighted mean)', 'Average tone'],
-        range: ['#1b7837', '#762a83'],
-      },
       marks: [
         Plot.ruleY([0], { stroke: '#999' }),
-        Plot.lineY(data.tone, { x: 'period', y: 'value', stroke: 'title', marker: 'dot', tip: true }),
+        ...seriesLines(data.tone, 'title', toneLines, { x: 'period', y: 'value' }),
       ],
     }),
-    [base, data],
+    [base, data, toneLines],
   );
+  const trackTitles = useMemo(() => titlesOf(series, TRACK_IDS), [series]);
   const tracks = useCallback(
     (w: number) => ({
       ...base(w),
       height: 180,
       y: { grid: true, label: `events ${per}` },
-      color: { legend: true, scheme: 'Tableau10' as const },
+      color: { legend: true, domain: trackTitles, range: TRACK_ORDER.map((t) => TRACK_COLOURS[t]) },
       marks: [
         Plot.rectY(data.tracks, {
           x1: 'period',
           x2: 'end',
           y: 'value',
           fill: 'title',
+          order: [...trackTitles],
+          stroke: '#fff',
+          strokeWidth: 0.5,
           inset: 0.5,
           tip: true,
         }),
       ],
     }),
-    [base, data, per],
+    [base, data, per, trackTitles],
   );
+  const deathLines = useMemo(() => titlesOf(series, FATALITY_IDS), [series]);
   const deaths = useCallback(
     (w: number) => ({
       ...base(w),
       y: { grid: true, label: `deaths ${per}` },
-      color: { legend: true, range: ['#d95f02', '#1f78b4'] },
-      marks: [
-        Plot.lineY(data.deaths, { x: 'period', y: 'value', stroke: 'title', marker: 'dot', tip: true }),
-      ],
+      marks: seriesLines(data.deaths, 'title', deathLines, { x: 'period', y: 'value' }),
     }),
-    [base, data, per],
+    [base, data, per, deathLines],
   );
 
   const rows = series.rows;
@@ -186,6 +193,7 @@ export default function IndicatorCharts({ series }: { series: Series }) {
           title="Goldstein and tone"
           unit="Goldstein −10..10; tone −100..100"
           make={tone}
+          lines={toneLines}
           label={`Goldstein and tone ${per} for ${subject}`}
         />
       )}
@@ -202,6 +210,7 @@ export default function IndicatorCharts({ series }: { series: Series }) {
           title="Fatalities by source"
           unit={`deaths ${per}`}
           make={deaths}
+          lines={deathLines}
           label={`Deaths ${per} for ${subject}`}
         />
       )}

@@ -42,3 +42,16 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 
 /** A YYYY-MM-DD day as a UTC Date for time scales. */
 export const utcDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
+/**
+ * A UTC time axis over `from`..`to` (days) that ticks whole days when the window is a few days
+ * long (Plot would tick hours, "6 AM", which daily data does not have).
+ */
+export function utcAxis(from: string, to: string): Plot.ScaleOptions {
+  const days = (utcDay(to).getTime() - utcDay(from).getTime()) / 86_400_000;
+  return {
+    type: 'utc',
+    label: null,
+    ...(days <= 14 ? { ticks: 'day' as const, tickFormat: '%b %-d' } : {}),
+  };
+}

@@ -2,15 +2,16 @@ import * as Plot from '@observablehq/plot';
 import type { PairRelations } from '@peacebell/model';
 import { useCallback, useMemo } from 'react';
 import type { z } from 'zod';
-import { PlotFigure, utcDay } from './plot-figure.tsx';
+import { LINE_STYLES, LineLegend, seriesLines, TRACK_COLOURS, TRACK_ORDER } from './palette.tsx';
+import { PlotFigure, utcAxis, utcDay } from './plot-figure.tsx';
 
 /** The relations index of a pair both ways: a line per direction over its 95% band, and the tracks per period. */
 type Relations = z.output<typeof PairRelations>;
 
-const COLORS = ['#1f78b4', '#d95f02'];
+const COLORS = LINE_STYLES.map((s) => s.stroke);
 // API weeks start on Monday (Plot's 'week' is Sunday's)
 const INTERVALS = { day: 'day', week: 'monday', month: 'month' } as const;
-const TRACKS = ['dialogue', 'agreements', 'aid', 'sanctions', 'threats', 'force'];
+const TRACKS: readonly string[] = TRACK_ORDER;
 
 export default function RelationsChart({ relations }: { relations: Relations }) {
   const directions = relations.directions.map((d) => `${d.from} → ${d.to}`);
@@ -47,9 +48,9 @@ export default function RelationsChart({ relations }: { relations: Relations }) 
       width,
       height: 240,
       marginLeft: 44,
-      x: { type: 'utc', label: null },
+      x: utcAxis(relations.from, relations.to),
       y: { domain: [-1, 1], grid: true, label: 'relations index (−1 conflict … +1 cooperation)' },
-      color: { legend: true, domain: directions, range: COLORS },
+      color: { domain: directions, range: COLORS },
       marks: [
         Plot.ruleY([0], { stroke: '#999' }),
         Plot.areaY(points, {
@@ -59,7 +60,7 @@ export default function RelationsChart({ relations }: { relations: Relations }) 
           fill: 'direction',
           fillOpacity: 0.18,
         }),
-        Plot.lineY(points, { x: 'date', y: 'score', stroke: 'direction', marker: 'dot', tip: true }),
+        ...seriesLines(points, 'direction', directions, { x: 'date', y: 'score' }),
       ],
     }),
     [points, directions],
@@ -70,10 +71,10 @@ export default function RelationsChart({ relations }: { relations: Relations }) 
       height: 110 * directions.length + 40,
       marginLeft: 44,
       marginRight: 90,
-      x: { type: 'utc', label: null },
+      x: utcAxis(relations.from, relations.to),
       y: { grid: true, label: `events per ${relations.grain}` },
       fy: { domain: directions, label: null },
-      color: { legend: true, domain: TRACKS, scheme: 'Tableau10' },
+      color: { legend: true, domain: TRACKS, range: TRACK_ORDER.map((t) => TRACK_COLOURS[t]) },
       marks: [
         Plot.rectY(
           tracks.filter((t) => t.events > 0),
@@ -82,6 +83,9 @@ export default function RelationsChart({ relations }: { relations: Relations }) 
             interval: INTERVALS[relations.grain],
             y: 'events',
             fill: 'track',
+            order: [...TRACKS],
+            stroke: '#fff',
+            strokeWidth: 0.5,
             fy: 'direction',
             tip: true,
           }),
@@ -94,6 +98,7 @@ export default function RelationsChart({ relations }: { relations: Relations }) 
   return (
     <div data-testid="relations-chart" className="charts">
       <figure className="chart">
+        <LineLegend series={directions} />
         <PlotFigure make={index} label={`Relations index ${directions.join(' and ')}`} />
       </figure>
       <figure className="chart">

@@ -7,7 +7,7 @@ import {
 import { lazy, useId, useState } from 'react';
 import { apiUrl } from '../api.ts';
 import { categoryLabel, countryName, DayField, SourceLink, TableHead } from '../components.tsx';
-import { formatCountOf, formatSigned } from '../format.ts';
+import { formatCount, formatCountOf, formatSigned } from '../format.ts';
 import { Link, useNavigate } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
 import { useApi } from '../use-api.ts';
@@ -152,12 +152,12 @@ export function EventsPage({ state }: { state: EventsState }) {
               <table className="table" data-testid="events-table">
                 <TableHead
                   columns={[
-                    'Day',
+                    'Day (UTC)',
                     'Source',
                     'Category',
                     'Actors',
                     'Place',
-                    { num: 'Goldstein' },
+                    { num: 'Goldstein (−10 to +10)' },
                     { num: 'Deaths' },
                     'Link',
                   ]}
@@ -186,7 +186,7 @@ export function EventsPage({ state }: { state: EventsState }) {
                         {e.action_geo_name}
                       </td>
                       <td className="num">{formatSigned(e.goldstein)}</td>
-                      <td className="num">{e.fatalities_best ?? ''}</td>
+                      <td className="num">{formatCount(e.fatalities_best)}</td>
                       <td>
                         <SourceLink url={e.source_url} />
                       </td>

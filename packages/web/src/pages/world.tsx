@@ -183,47 +183,49 @@ export function WorldPage({ state }: { state: WorldState }) {
                 Conflict events in the 7 days to {data.to} (UTC) against what the baseline expects. Method{' '}
                 {data.method.id} v{data.method.version}.
               </p>
-              <table data-testid="hotspot-list" className="table">
-                <TableHead
-                  columns={[
-                    'Country',
-                    'Level',
-                    'Phase',
-                    { num: 'Confidence' },
-                    { num: 'Events, 7 days' },
-                    { num: 'Expected' },
-                    'Last 60 days',
-                  ]}
-                />
-                <tbody>
-                  {ranked.map((h) => (
-                    <tr
-                      key={`${h.country}:${h.adm1}:${h.source}`}
-                      data-testid="hotspot-row"
-                      data-country={h.country}
-                    >
-                      <th scope="row">
-                        <Link to={{ page: 'country', country: h.country, date: h.day }}>
-                          {countryName(h.country, h.name)}
-                        </Link>
-                      </th>
-                      <td>
-                        <LevelBadge level={h.level} />
-                      </td>
-                      <td>{h.phase}</td>
-                      <td className="num">{formatShare(h.confidence)}</td>
-                      <td className="num">{formatCount(h.count)}</td>
-                      <td className="num">{formatNumber(h.expected)}</td>
-                      <td>
-                        <Sparkline
-                          values={sparkOf(h.country)}
-                          label={`Conflict events per day in ${countryName(h.country, h.name)}, 60 days to ${h.day} (UTC)`}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <div className="scroll">
+                <table data-testid="hotspot-list" className="table">
+                  <TableHead
+                    columns={[
+                      'Country',
+                      'Level',
+                      'Phase',
+                      { num: 'Confidence' },
+                      { num: 'Events, 7 days' },
+                      { num: 'Expected' },
+                      'Last 60 days',
+                    ]}
+                  />
+                  <tbody>
+                    {ranked.map((h) => (
+                      <tr
+                        key={`${h.country}:${h.adm1}:${h.source}`}
+                        data-testid="hotspot-row"
+                        data-country={h.country}
+                      >
+                        <th scope="row">
+                          <Link to={{ page: 'country', country: h.country, date: h.day }}>
+                            {countryName(h.country, h.name)}
+                          </Link>
+                        </th>
+                        <td>
+                          <LevelBadge level={h.level} />
+                        </td>
+                        <td>{h.phase}</td>
+                        <td className="num">{formatShare(h.confidence)}</td>
+                        <td className="num">{formatCount(h.count)}</td>
+                        <td className="num">{formatNumber(h.expected)}</td>
+                        <td>
+                          <Sparkline
+                            values={sparkOf(h.country)}
+                            label={`Conflict events per day in ${countryName(h.country, h.name)}, 60 days to ${h.day} (UTC)`}
+                          />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               {ranked.length === 0 && <p className="empty">No hotspots on {data.to} (UTC).</p>}
             </>
           )}
