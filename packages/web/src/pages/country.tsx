@@ -25,6 +25,7 @@ import { Panel } from '../panel.tsx';
 import { useApi } from '../use-api.ts';
 import type { CountryState } from '../url-state.ts';
 import { RegionsPanel } from './country-regions.tsx';
+import { ThreatsPanel } from './country-threats.tsx';
 
 const IndicatorCharts = lazy(() => import('../charts/indicator-charts.tsx'));
 const ExplainChart = lazy(() => import('../charts/explain-chart.tsx'));
@@ -178,6 +179,8 @@ export function CountryPage({ state }: { state: CountryState }) {
       </div>
 
       <RegionsPanel load={regions} name={name} />
+
+      <ThreatsPanel country={state.country} to={state.to} name={name} />
 
       <div className="columns">
         <Panel
