@@ -57,7 +57,7 @@ export async function countriesStatus(
         sum(CASE WHEN ${recent} THEN gs_weight ELSE 0 END) AS gs_weight,
         sum(CASE WHEN ${recent} THEN fat_best ELSE 0 END) AS fatalities,
         max(day) AS last_day
-      FROM ${rollupSource('country', raw)} AS r
+      FROM ${rollupSource('country', raw, store.dialect)} AS r
       WHERE day >= CAST(${baseStart} AS DATE) AND day <= CAST(${day} AS DATE)${bySource}
       GROUP BY country, source)
     SELECT country,

@@ -15,7 +15,7 @@ import {
 import { ParamError } from '../errors.ts';
 import { rollupSource } from '../store/rollups.ts';
 import { ident, join, list, sql, type Sql } from '../store/sql.ts';
-import type { Store } from '../store/store.ts';
+import type { Dialect, Store } from '../store/store.ts';
 
 /** The unit a series is for: a country, a region of it (adm1) or a directed pair (country → partner). */
 export interface UnitKey {
@@ -142,7 +142,7 @@ function unitWhere(unit: IndicatorUnit, key: UnitKey): Sql {
 export function indicatorSql(
   request: IndicatorRequest,
   indicators: readonly Indicator[],
-  dialectBucket: (v: Sql) => Sql,
+  dialect: Dialect,
 ): Sql {
   const clauses = [
     unitWhere(request.unit, request.key),
@@ -151,8 +151,8 @@ export function indicatorSql(
   ];
   if (request.sources?.length) clauses.push(sql`source IN (${list(request.sources)})`);
   const columns = indicators.map((i) => sql`${compileExpr(i.definition)} AS ${ident(i.id)}`);
-  return sql`SELECT strftime(${dialectBucket(sql`day`)}, '%Y-%m-%d') AS period, ${join(columns)}
-    FROM ${rollupSource(request.unit, request.raw)} AS r WHERE ${join(clauses, ' AND ')} GROUP BY 1 ORDER BY 1`;
+  return sql`SELECT strftime(${dialect.dateBucket(sql`day`, request.grain)}, '%Y-%m-%d') AS period, ${join(columns)}
+    FROM ${rollupSource(request.unit, request.raw, dialect)} AS r WHERE ${join(clauses, ' AND ')} GROUP BY 1 ORDER BY 1`;
 }
 
 const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -162,7 +162,7 @@ export async function indicatorSeries(store: Store, request: IndicatorRequest): 
   if (request.from > request.to)
     throw new ParamError('from', `from (${request.from}) is after to (${request.to})`);
   const indicators = resolveIndicators(request.indicators);
-  const query = indicatorSql(request, indicators, (v) => store.dialect.dateBucket(v, request.grain));
+  const query = indicatorSql(request, indicators, store.dialect);
   const found = new Map(
     (await store.query<Record<string, unknown>>(query)).map((row) => [row.period as string, row]),
   );
@@ -204,7 +204,7 @@ export async function indicatorByCountry(
   const bySource = sources?.length ? sql` AND source IN (${list(sources)})` : sql``;
   const rows = await store.query<{ country: string; value: unknown }>(sql`
     SELECT country, ${compileExpr(indicator.definition)} AS value
-    FROM ${rollupSource('country')} AS r
+    FROM ${rollupSource('country', false, store.dialect)} AS r
     WHERE day >= CAST(${from} AS DATE) AND day <= CAST(${to} AS DATE)${bySource}
     GROUP BY country ORDER BY country`);
   return { indicator, from, to, values: rows.map((r) => ({ country: r.country, value: toNumber(r.value) })) };

@@ -2,7 +2,7 @@ import { periodEnd, periodsBetween, periodStart, TRACKS, type Grain, type Source
 import { ParamError } from '../errors.ts';
 import { rollupSource } from '../store/rollups.ts';
 import { ident, join, list, sql, type Sql } from '../store/sql.ts';
-import type { Store } from '../store/store.ts';
+import type { Dialect, Store } from '../store/store.ts';
 import { relationScore, type RelationScore } from './relation-score.ts';
 
 export type TrackCounts = Record<(typeof TRACKS)[number]['id'], number>;
@@ -66,7 +66,7 @@ type Sums = { events: number; weight: number; weight_sq: number; coop: number; c
 >;
 
 /** Sums of the pair rollup, per direction (and period when `bucket` is given). */
-function pairSums(where: Sql, window: Window, bucket: Sql | null): Sql {
+function pairSums(where: Sql, window: Window, bucket: Sql | null, dialect: Dialect): Sql {
   const tracks = TRACKS.map(
     (t) =>
       sql`sum(CASE WHEN category IN (${list(t.categories)}) THEN events ELSE 0 END)::DOUBLE AS ${ident(`track_${t.id}`)}`,
@@ -76,7 +76,7 @@ function pairSums(where: Sql, window: Window, bucket: Sql | null): Sql {
   return sql`SELECT country, partner, ${period} AS period,
       sum(events)::DOUBLE AS events, sum(weight)::DOUBLE AS weight, sum(weight_sq)::DOUBLE AS weight_sq,
       sum(coop_mass)::DOUBLE AS coop, sum(conflict_mass)::DOUBLE AS conflict, ${join(tracks)}
-    FROM ${rollupSource('pair', window.raw)} AS r
+    FROM ${rollupSource('pair', window.raw, dialect)} AS r
     WHERE (${where}) AND day >= CAST(${window.from} AS DATE) AND day <= CAST(${window.to} AS DATE)${sources}
     GROUP BY ALL`;
 }
@@ -120,9 +120,9 @@ export async function pairRelations(
   const where = sql`(country = ${a} AND partner = ${b}) OR (country = ${b} AND partner = ${a})`;
   const [perPeriod, totals, events] = [
     await store.query<Sums & { country: string; period: string }>(
-      pairSums(where, window, store.dialect.dateBucket(sql`day`, grain)),
+      pairSums(where, window, store.dialect.dateBucket(sql`day`, grain), store.dialect),
     ),
-    await store.query<Sums & { country: string }>(pairSums(where, window, null)),
+    await store.query<Sums & { country: string }>(pairSums(where, window, null, store.dialect)),
     await topPairEvents(store, a, b, eventsWindow, topEvents),
   ];
   const direction = (from: string, to: string): Direction => {
@@ -186,7 +186,7 @@ export async function partners(
   limit: number,
 ): Promise<Partner[]> {
   const rows = await store.query<Sums & { country: string; partner: string }>(
-    pairSums(sql`country = ${country} OR partner = ${country}`, window, null),
+    pairSums(sql`country = ${country} OR partner = ${country}`, window, null, store.dialect),
   );
   const byPartner = new Map<string, { out: Sums; in: Sums }>();
   for (const row of rows) {

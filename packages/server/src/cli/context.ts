@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CliError, QueryError } from '../errors.ts';
+import { openClickHouseStore } from '../store/clickhouse/clickhouse-store.ts';
+import { isClickHouseUrl } from '../store/clickhouse/url.ts';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -13,9 +15,13 @@ export interface Context {
 
 const DEFAULT_DB = './peacebell.duckdb';
 
-/** --db wins over PEACEBELL_DB, which wins over ./peacebell.duckdb (sync and serve also read the config file). */
+/**
+ * --store (or --db) wins over PEACEBELL_STORE, then PEACEBELL_DB, then ./peacebell.duckdb (sync
+ * and serve also read the config file). A store is a DuckDB file (`duckdb://` optional) or a
+ * `clickhouse://user:pass@host:8123/db` URL.
+ */
 export function storePath(ctx: Context, db: string | undefined): string {
-  return db ?? ctx.env.PEACEBELL_DB ?? DEFAULT_DB;
+  return (db ?? ctx.env.PEACEBELL_STORE ?? ctx.env.PEACEBELL_DB ?? DEFAULT_DB).replace(/^duckdb:\/\//i, '');
 }
 
 /** Where `peacebell serve` says, while it runs, which process holds the store and its API's URL. */
@@ -37,8 +43,14 @@ function lockMessage(path: string, error: QueryError): string {
   return `the store ${path} is in use by ${holder} (DuckDB allows one process per file); stop it and try again`;
 }
 
-export async function openStore(ctx: Context, db: string | undefined): Promise<Store> {
+export async function openStore(
+  ctx: Context,
+  db: string | undefined,
+  options: { cluster?: string } = {},
+): Promise<Store> {
   const path = storePath(ctx, db);
+  if (isClickHouseUrl(path)) return openClickHouseStore(path, options);
+  if (options.cluster) throw new CliError('--cluster applies to ClickHouse stores only');
   try {
     return await openDuckDbStore(path);
   } catch (error) {

@@ -4,10 +4,12 @@ import type { Command } from './command.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { apikeyCommand } from './commands/apikey.ts';
 import { compareCommand } from './commands/compare.ts';
+import { copyCommand } from './commands/copy.ts';
 import { eventsCommand } from './commands/events.ts';
 import { hotspotsCommand } from './commands/hotspots.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
+import { migrateCommand } from './commands/migrate.ts';
 import { pairCommand } from './commands/pair.ts';
 import { rebuildCommand } from './commands/rebuild.ts';
 import { rejectsCommand } from './commands/rejects.ts';
@@ -33,10 +35,16 @@ export const COMMANDS: readonly Command[] = [
   rebuildCommand,
   serveCommand,
   apikeyCommand,
+  copyCommand,
+  migrateCommand,
 ];
 
 const GLOBAL = {
   db: { type: 'string', description: 'the store file (default $PEACEBELL_DB, else ./peacebell.duckdb)' },
+  store: {
+    type: 'string',
+    description: 'the store: a DuckDB file or clickhouse://user:pass@host:8123/db (default $PEACEBELL_STORE)',
+  },
   debug: { type: 'boolean', description: 'print stack traces and SQL on errors' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
 } as const;
@@ -75,7 +83,11 @@ export async function main(argv: readonly string[], ctx: Context = defaultContex
       ctx.stdout.write(commandHelp(command, GLOBAL));
       return 0;
     }
-    return await command.run(ctx, { values, positionals, db: values.db as string | undefined });
+    return await command.run(ctx, {
+      values,
+      positionals,
+      db: (values.store ?? values.db) as string | undefined,
+    });
   } catch (error) {
     return report(ctx, error, debug);
   }

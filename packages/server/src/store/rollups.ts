@@ -1,6 +1,6 @@
 import { ROLLUP_MEASURES, type IndicatorUnit, type RollupMeasure } from '@peacebell/model';
 import { ident, join, sql, trusted, type Sql } from './sql.ts';
-import type { Store } from './store.ts';
+import type { Dialect, Store } from './store.ts';
 
 /**
  * Rollups: additive measures per unit, day, source, category, domain and quad class, kept in step
@@ -66,26 +66,47 @@ const SHARED_KEYS: readonly { column: string; type: string; from: Sql }[] = [
 ];
 
 const weight = sql`greatest(coalesce(num_sources, 1), 1)::BIGINT`;
-const goldstein = sql`CAST(goldstein AS DECIMAL(9, 3))`;
 
-/** Each measure's value for one event row, and its column type. */
-const MEASURES: Record<RollupMeasure, { type: string; row: Sql }> = {
-  events: { type: 'BIGINT', row: sql`1::BIGINT` },
-  weight: { type: 'BIGINT', row: weight },
-  weight_sq: { type: 'BIGINT', row: sql`${weight} * ${weight}` },
-  gs_weight: { type: 'BIGINT', row: sql`CASE WHEN goldstein IS NULL THEN 0 ELSE ${weight} END` },
-  gs_sum: { type: 'DECIMAL(18, 3)', row: sql`coalesce(${weight} * ${goldstein}, 0)` },
-  coop_mass: { type: 'DECIMAL(18, 3)', row: sql`coalesce(${weight} * greatest(${goldstein}, 0), 0)` },
-  conflict_mass: { type: 'DECIMAL(18, 3)', row: sql`coalesce(${weight} * greatest(-${goldstein}, 0), 0)` },
-  tone_n: { type: 'BIGINT', row: sql`CASE WHEN avg_tone IS NULL THEN 0 ELSE 1 END::BIGINT` },
-  tone_sum: { type: 'DECIMAL(18, 6)', row: sql`coalesce(CAST(avg_tone AS DECIMAL(18, 6)), 0)` },
-  mentions: { type: 'BIGINT', row: sql`coalesce(num_mentions, 0)::BIGINT` },
-  articles: { type: 'BIGINT', row: sql`coalesce(num_articles, 0)::BIGINT` },
-  fat_n: { type: 'BIGINT', row: sql`CASE WHEN fatalities_best IS NULL THEN 0 ELSE 1 END::BIGINT` },
-  fat_best: { type: 'BIGINT', row: sql`coalesce(fatalities_best, 0)::BIGINT` },
-  fat_low: { type: 'BIGINT', row: sql`coalesce(fatalities_low, 0)::BIGINT` },
-  fat_high: { type: 'BIGINT', row: sql`coalesce(fatalities_high, 0)::BIGINT` },
+/** Each measure's column type. */
+const MEASURE_TYPES: Record<RollupMeasure, string> = {
+  events: 'BIGINT',
+  weight: 'BIGINT',
+  weight_sq: 'BIGINT',
+  gs_weight: 'BIGINT',
+  gs_sum: 'DECIMAL(18, 3)',
+  coop_mass: 'DECIMAL(18, 3)',
+  conflict_mass: 'DECIMAL(18, 3)',
+  tone_n: 'BIGINT',
+  tone_sum: 'DECIMAL(18, 6)',
+  mentions: 'BIGINT',
+  articles: 'BIGINT',
+  fat_n: 'BIGINT',
+  fat_best: 'BIGINT',
+  fat_low: 'BIGINT',
+  fat_high: 'BIGINT',
 };
+
+/** Each measure's value for one event row (decimals rounded, the same on every engine). */
+function measureRows(d: Dialect): Record<RollupMeasure, Sql> {
+  const goldstein = d.decimal(sql`goldstein`, 9, 3);
+  return {
+    events: sql`1::BIGINT`,
+    weight,
+    weight_sq: sql`${weight} * ${weight}`,
+    gs_weight: sql`CASE WHEN goldstein IS NULL THEN 0 ELSE ${weight} END`,
+    gs_sum: sql`coalesce(${weight} * ${goldstein}, 0)`,
+    coop_mass: sql`coalesce(${weight} * greatest(${goldstein}, 0), 0)`,
+    conflict_mass: sql`coalesce(${weight} * greatest(-${goldstein}, 0), 0)`,
+    tone_n: sql`CASE WHEN avg_tone IS NULL THEN 0 ELSE 1 END::BIGINT`,
+    tone_sum: sql`coalesce(${d.decimal(sql`avg_tone`, 18, 6)}, 0)`,
+    mentions: sql`coalesce(num_mentions, 0)::BIGINT`,
+    articles: sql`coalesce(num_articles, 0)::BIGINT`,
+    fat_n: sql`CASE WHEN fatalities_best IS NULL THEN 0 ELSE 1 END::BIGINT`,
+    fat_best: sql`coalesce(fatalities_best, 0)::BIGINT`,
+    fat_low: sql`coalesce(fatalities_low, 0)::BIGINT`,
+    fat_high: sql`coalesce(fatalities_high, 0)::BIGINT`,
+  };
+}
 
 const MEASURE_NAMES = Object.keys(ROLLUP_MEASURES) as RollupMeasure[];
 
@@ -98,7 +119,7 @@ export function rollupColumns(spec: RollupSpec): { column: string; type: string;
   return [
     ...spec.keys.map((k) => ({ column: k.column, type: 'VARCHAR', key: true })),
     ...SHARED_KEYS.map((k) => ({ column: k.column, type: k.type, key: true })),
-    ...MEASURE_NAMES.map((m) => ({ column: m, type: MEASURES[m].type, key: false })),
+    ...MEASURE_NAMES.map((m) => ({ column: m, type: MEASURE_TYPES[m], key: false })),
   ];
 }
 
@@ -108,27 +129,28 @@ export function rollupTableDdl(spec: RollupSpec): Sql {
     ...spec.keys.map((k) => sql`${ident(k.column)} VARCHAR NOT NULL`),
     ...SHARED_KEYS.map((k) => sql`${ident(k.column)} ${trusted(k.type)} NOT NULL`),
   ];
-  const measures = MEASURE_NAMES.map((m) => sql`${ident(m)} ${trusted(MEASURES[m].type)} NOT NULL`);
+  const measures = MEASURE_NAMES.map((m) => sql`${ident(m)} ${trusted(MEASURE_TYPES[m])} NOT NULL`);
   return sql`CREATE TABLE ${ident(spec.table)} (${join([...keys, ...measures])})`;
 }
 
 /** Per-unit-key sums over the event rows of `source`, each measure multiplied by `sign`. */
-function aggregate(spec: RollupSpec, source: Sql, sign: 1 | -1): Sql {
+function aggregate(spec: RollupSpec, source: Sql, sign: 1 | -1, dialect: Dialect): Sql {
   const keys = keyColumns(spec);
+  const rows = measureRows(dialect);
   const keyList = join(keys.map((k) => sql`${k.from} AS ${ident(k.column)}`));
   const sums = join(
-    MEASURE_NAMES.map((m) => sql`${sign === 1 ? sql`` : sql`-`}sum(${MEASURES[m].row}) AS ${ident(m)}`),
+    MEASURE_NAMES.map((m) => sql`${sign === 1 ? sql`` : sql`-`}sum(${rows[m]}) AS ${ident(m)}`),
   );
   return sql`SELECT ${keyList}, ${sums} FROM (${source}) AS e WHERE ${spec.where} GROUP BY ALL`;
 }
 
 /** One rollup's delta rows: the sums of the `plus` event rows minus those of the `minus` rows. */
-export function rollupDeltaSql(spec: RollupSpec, plus: Sql, minus: Sql | null): Sql {
+export function rollupDeltaSql(spec: RollupSpec, plus: Sql, minus: Sql | null, dialect: Dialect): Sql {
   const keys = keyColumns(spec).map((k) => ident(k.column));
   const measures = MEASURE_NAMES.map((m) => ident(m));
   const parts = minus
-    ? sql`${aggregate(spec, plus, 1)} UNION ALL ${aggregate(spec, minus, -1)}`
-    : aggregate(spec, plus, 1);
+    ? sql`${aggregate(spec, plus, 1, dialect)} UNION ALL ${aggregate(spec, minus, -1, dialect)}`
+    : aggregate(spec, plus, 1, dialect);
   return sql`SELECT ${join(keys)}, ${join(measures.map((m) => sql`sum(${m}) AS ${m}`))}
     FROM (${parts}) GROUP BY ALL`;
 }
@@ -138,7 +160,7 @@ export async function applyRollupDelta(store: Store, plus: Sql, minus: Sql | nul
   for (const spec of ROLLUPS) {
     const keys = keyColumns(spec).map((k) => ident(k.column));
     const measures = MEASURE_NAMES.map((m) => ident(m));
-    const delta = rollupDeltaSql(spec, plus, minus);
+    const delta = rollupDeltaSql(spec, plus, minus, store.dialect);
     const on = join(
       keys.map((k) => sql`r.${k} = d.${k}`),
       ' AND ',
@@ -156,14 +178,14 @@ export async function applyRollupDelta(store: Store, plus: Sql, minus: Sql | nul
  * The rows of a unit's rollup: its table or, with `raw`, the same rows computed from `events` at
  * query time (to check the rollups, and as the baseline of the API benchmark).
  */
-export function rollupSource(unit: IndicatorUnit, raw = false): Sql {
+export function rollupSource(unit: IndicatorUnit, raw: boolean | undefined, dialect: Dialect): Sql {
   const spec = rollupFor(unit);
-  return raw ? sql`(${aggregate(spec, sql`SELECT * FROM events`, 1)})` : ident(spec.table);
+  return raw ? sql`(${aggregate(spec, sql`SELECT * FROM events`, 1, dialect)})` : ident(spec.table);
 }
 
 /** Fills an empty rollup table from `events`. */
-export function rollupFillSql(spec: RollupSpec): Sql {
-  return sql`INSERT INTO ${ident(spec.table)} BY NAME ${aggregate(spec, sql`SELECT * FROM events`, 1)}`;
+export function rollupFillSql(spec: RollupSpec, dialect: Dialect): Sql {
+  return sql`INSERT INTO ${ident(spec.table)} BY NAME ${aggregate(spec, sql`SELECT * FROM events`, 1, dialect)}`;
 }
 
 /** Empties every rollup and recomputes it from `events`, in one transaction. */
@@ -173,7 +195,7 @@ export async function rebuildRollups(store: Store): Promise<{ table: string; row
     for (const spec of ROLLUPS) {
       const table = ident(spec.table);
       await tx.exec(sql`DELETE FROM ${table}`);
-      await tx.exec(rollupFillSql(spec));
+      await tx.exec(rollupFillSql(spec, tx.dialect));
       const [row] = await tx.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${table}`);
       out.push({ table: spec.table, rows: row?.n ?? 0 });
     }

@@ -15,6 +15,10 @@ export interface Dialect {
   enumLookup(value: Sql, values: readonly (string | null)[]): Sql;
   /** Truncates a DATE/TIMESTAMP to the start of its UTC day, ISO week or month. */
   dateBucket(value: Sql, grain: 'day' | 'week' | 'month'): Sql;
+  /** A statement writing the rows of `query` to a file of JSON objects, one a line, for bulk copies. */
+  exportJsonLines(query: Sql, file: string): Sql;
+  /** A number as DECIMAL(precision, scale), rounded to the scale (never truncated). */
+  decimal(value: Sql, precision: number, scale: number): Sql;
   /** A row source of the integers 0 .. count-1 in a column `i`. */
   integers(count: Sql): Sql;
 }

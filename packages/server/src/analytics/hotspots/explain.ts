@@ -64,7 +64,7 @@ export async function explainHotspot(
   const unit = adm1 ? 'adm1' : 'country';
   const from = addDays(date, -89);
   const request = { unit, from, to: date, country } as const;
-  const rows = (await store.query<Candidate>(candidatesSql(request, p, 0, true))).filter(
+  const rows = (await store.query<Candidate>(candidatesSql(store.dialect, request, p, 0, true))).filter(
     (r) => r.adm1 === adm1 && r.day >= from,
   );
   const bySource = new Map<string, ExplainPoint[]>();

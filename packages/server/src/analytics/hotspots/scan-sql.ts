@@ -1,6 +1,7 @@
 import { addDays, CONFLICT_CATEGORIES } from '@peacebell/model';
 import { rollupSource } from '../../store/rollups.ts';
 import { list, sql, trusted, type Sql } from '../../store/sql.ts';
+import type { Dialect } from '../../store/store.ts';
 import type { HotspotParams } from './method.ts';
 import type { ScanRequest } from './types.ts';
 
@@ -48,12 +49,13 @@ export function scanStart(from: string, p: HotspotParams): string {
  * done in TypeScript over these few rows.
  */
 export function candidatesSql(
+  dialect: Dialect,
   request: ScanRequest,
   p: HotspotParams,
   minDeaths: number,
   everyDay = false,
 ): Sql {
-  const table = rollupSource(request.unit, request.raw);
+  const table = rollupSource(request.unit, request.raw, dialect);
   const adm1 = request.unit === 'adm1' ? sql`adm1` : sql`''`;
   const byCountry = request.country ? sql` AND country = ${request.country}` : sql``;
   const lo = scanStart(request.from, p);

@@ -46,7 +46,7 @@ function withPhases(
  * together (`source: 'all'`, led by the most surprising source, with the sources' agreement).
  */
 async function flaggedDays(store: Store, request: ScanRequest, p: HotspotParams) {
-  const candidates = await store.query<Candidate>(candidatesSql(request, p, 10));
+  const candidates = await store.query<Candidate>(candidatesSql(store.dialect, request, p, 10));
   const flagged: SourceDay[] = [];
   const sourcesOf = new Map<string, Set<string>>();
   for (const c of candidates) {

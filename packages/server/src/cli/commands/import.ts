@@ -1,5 +1,6 @@
 import { CliError, SourceError } from '../../errors.ts';
-import { importFile, type FileSummary } from '../../ingest/import-file.ts';
+import type { FileSummary } from '../../ingest/import-file.ts';
+import { importInto } from '../staged-import.ts';
 import { expandInputs } from '../../ingest/inputs.ts';
 import { FORMAT_NAMES } from '../../sources/detect.ts';
 import { withStore } from '../context.ts';
@@ -31,7 +32,7 @@ export const importCommand: Command = {
       for (const file of files) {
         progress.start(file);
         try {
-          done.push(await importFile(store, file, { ...(format ? { format } : {}), clock: ctx.clock }));
+          done.push(await importInto(store, file, { ...(format ? { format } : {}), clock: ctx.clock }));
         } catch (error) {
           if (!(error instanceof SourceError)) throw error;
           done.push({

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { QueryError } from '../../errors.ts';
 import { migrate } from '../migrate.ts';
-import { ident, render, type Sql } from '../sql.ts';
+import { ident, join, render, sql, type Sql } from '../sql.ts';
 import type { ReadReject, Row, Store } from '../store.ts';
 import { clickhouseDialect } from './dialect.ts';
 import { BATCH_TABLES, clickhouseMigrations, migrationsTableDdl } from './migrations.ts';
@@ -175,26 +175,33 @@ export class ClickHouseStore implements Store {
       return;
     }
     const values = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toJson(v)])));
-    await this.insertRaw(this.target(table), values, 'JSONEachRow');
+    await this.insertRaw(this.target(table), values);
   }
 
-  /** Bulk insert of rows already in a ClickHouse input format (a stream of CSV text, say). */
+  /** Bulk insert of rows, or of a stream of JSON lines sent as they are. */
   async insertRaw(
     table: string,
     values: readonly unknown[] | Readable,
-    format: 'JSONEachRow' | 'CSV',
     columns?: readonly string[],
   ): Promise<void> {
+    const target = sql`${ident(table)}${columns ? sql` (${join(columns.map((c) => ident(c)))})` : sql``}`;
+    const text = render(sql`INSERT INTO ${target} FORMAT JSONEachRow`, () => '').text;
     try {
-      await this.client.insert({
-        table,
-        values: values as unknown[],
-        format,
-        ...(columns ? { columns: columns as [string, ...string[]] } : {}),
-      });
+      if (Array.isArray(values)) {
+        await this.client.insert({
+          table,
+          values: values as unknown[],
+          format: 'JSONEachRow',
+          ...(columns ? { columns: columns as [string, ...string[]] } : {}),
+        });
+      } else {
+        const result = await this.client.exec({ query: text, values: values as Readable });
+        result.stream.resume();
+        await new Promise((resolve, reject) => result.stream.on('end', resolve).on('error', reject));
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new QueryError(message, `INSERT INTO ${table} FORMAT ${format}`, { cause: error });
+      throw new QueryError(message, text, { cause: error });
     }
   }
 

@@ -1,4 +1,4 @@
-import { join, sql } from '../sql.ts';
+import { join, sql, trusted } from '../sql.ts';
 import type { Dialect } from '../store.ts';
 
 const unsupported = (what: string) => () => {
@@ -13,6 +13,14 @@ export const clickhouseDialect: Dialect = {
   enumType: unsupported('an enum type'),
   enumLookup: unsupported('an enum lookup'),
   hash: (values) => sql`cityHash64(${join(values)})`,
+  exportJsonLines: unsupported('writing a JSON file'),
+  // CAST to Decimal truncates in ClickHouse; DuckDB rounds. Round at the scale first, on a
+  // wider decimal, so both store the same value.
+  decimal: (value, precision, scale) => {
+    const p = trusted(String(Math.trunc(precision)));
+    const s = trusted(String(Math.trunc(scale)));
+    return sql`CAST(round(toDecimal128(${value}, ${trusted(String(Math.trunc(scale) + 6))}), ${s}) AS Decimal(${p}, ${s}))`;
+  },
   integers: (count) => sql`(SELECT number AS i FROM numbers(${count}))`,
   dateBucket(value, grain) {
     if (grain === 'day') return sql`toDate(${value})`;

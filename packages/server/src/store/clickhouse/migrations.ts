@@ -46,6 +46,7 @@ export const BATCH_COLUMNS = `batch_id INTEGER NOT NULL, file_path VARCHAR NOT N
 
 export const VERSION_EXTRA = `superseded_at TIMESTAMP, superseded_by_batch INTEGER, superseded_reason VARCHAR`;
 
+const NULLABLE_KEY = 'allow_nullable_key = 1';
 const COMMITTED = sql`(SELECT batch_id FROM import_batches)`;
 
 /** The tables that hold batch-tagged rows, and the column naming the batch that makes them visible. */
@@ -67,7 +68,7 @@ function rollupTables(spec: RollupSpec, t: Topology): Sql[] {
       ', ',
     ),
     orderBy: keys.join(', '),
-    partitionBy: 'toYYYYMM(day)',
+    partitionBy: 'toYear(day)',
     shardBy: spec.keys.length ? `cityHash64(${spec.keys.map((k) => k.column).join(', ')})` : 'rand()',
   };
   // The view sums a key's rows across batches: the rollup as DuckDB keeps it, one row per key.
@@ -98,9 +99,9 @@ export function clickhouseMigrations(t: Topology): Migration[] {
           // merge only ever folds a row into an identical copy (a retried insert), never a
           // committed row into an uncommitted revision.
           orderBy: 'action_geo_country, event_date, id, batch_id',
-          partitionBy: 'toYYYYMM(event_date)',
+          partitionBy: 'toYear(event_date)',
           engine: 'ReplacingMergeTree',
-          settings: 'allow_nullable_key = 1',
+          settings: NULLABLE_KEY,
           shardBy: 'cityHash64(id)',
         }),
         ...table({
@@ -119,8 +120,21 @@ export function clickhouseMigrations(t: Topology): Migration[] {
           name: 'gdelt_mentions_data',
           columns: MENTION_COLUMNS,
           orderBy: 'event_id, mention_time, id',
-          partitionBy: 'toYYYYMM(mention_time)',
+          partitionBy: 'toYear(mention_time)',
           shardBy: 'cityHash64(event_id)',
+        }),
+        // A batch's rows wait here while they are compared with the store (batches.ts); never read.
+        ...table({
+          name: 'events_staging',
+          columns: EVENT_COLUMNS,
+          orderBy: 'key_hash',
+          settings: NULLABLE_KEY,
+        }),
+        ...table({
+          name: 'gdelt_mentions_staging',
+          columns: MENTION_COLUMNS,
+          orderBy: 'key_hash',
+          settings: NULLABLE_KEY,
         }),
         ...table({ name: 'rejects_data', columns: REJECT_COLUMNS, orderBy: 'batch_id, line' }),
         view('event_tombstones', sql`SELECT * FROM event_tombstones_data WHERE by_batch IN ${COMMITTED}`),

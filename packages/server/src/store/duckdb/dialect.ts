@@ -39,6 +39,10 @@ export const duckdbDialect: Dialect = {
   enumLookup: (value, values) =>
     sql`(CAST([${trusted(values.map((v) => (v === null ? 'NULL' : quote(v))).join(', '))}] AS VARCHAR[]))[enum_code(${value}) + 1]`,
   hash: (values) => sql`hash(${join(values)})`,
+  // COPY's target is a constant: the path (a temp file of ours) is quoted here.
+  exportJsonLines: (query, file) => sql`COPY (${query}) TO ${trusted(quote(file))} (FORMAT json)`,
+  decimal: (value, precision, scale) =>
+    sql`CAST(${value} AS DECIMAL(${trusted(String(Math.trunc(precision)))}, ${trusted(String(Math.trunc(scale)))}))`,
   integers: (count) => sql`(SELECT range AS i FROM range(${count}))`,
   dateBucket(value, grain) {
     if (grain === 'day') return sql`CAST(${value} AS DATE)`;

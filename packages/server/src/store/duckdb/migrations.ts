@@ -1,4 +1,5 @@
 import { sql } from '../sql.ts';
+import { duckdbDialect } from './dialect.ts';
 import type { Migration } from '../migrate.ts';
 import { ROLLUPS, rollupFillSql, rollupFor, rollupTableDdl } from '../rollups.ts';
 
@@ -162,13 +163,13 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
     // Rollups are derived data: a later change to their shape drops, recreates and refills them.
     statements: ROLLUPS.filter((spec) => spec.unit !== 'world').flatMap((spec) => [
       rollupTableDdl(spec),
-      rollupFillSql(spec),
+      rollupFillSql(spec, duckdbDialect),
     ]),
   },
   {
     version: 9,
     name: 'world rollup',
-    statements: [rollupTableDdl(rollupFor('world')), rollupFillSql(rollupFor('world'))],
+    statements: [rollupTableDdl(rollupFor('world')), rollupFillSql(rollupFor('world'), duckdbDialect)],
   },
   {
     version: 10,

@@ -1,0 +1,214 @@
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { join as joinPath } from 'node:path';
+import { ident, join, sql, type Sql } from '../sql.ts';
+import { ROLLUPS, rollupColumns, rollupDeltaSql } from '../rollups.ts';
+import type { Row, Store } from '../store.ts';
+import type { ClickHouseStore } from './clickhouse-store.ts';
+import { BATCH_COLUMNS, BATCH_TABLES, EVENT_COLUMNS, MENTION_COLUMNS, REJECT_COLUMNS } from './migrations.ts';
+import { parseColumns } from './schema.ts';
+
+/**
+ * Moves one committed batch of a source store (a DuckDB file, or the temporary DuckDB store an
+ * import reads a file into) into a ClickHouse store, keeping the import's guarantees without
+ * transactions (docs/clickhouse.md):
+ *
+ * 1. Rows of an earlier attempt that never committed (batch ids above the last committed one)
+ *    are deleted, and the batch gets a fresh id.
+ * 2. Its events and mentions are bulk-copied (JSON lines) into staging tables and compared with the
+ *    store there, as `ingest/dedupe.ts` does in DuckDB: copies of stored rows are dropped, stored
+ *    rows with the same id and other content get a tombstone and a copy in `event_versions`.
+ * 3. New rows, rejects, tombstones and rollup deltas are written tagged with the batch id: all
+ *    invisible, since readers see only committed batches.
+ * 4. The batch record is written last: that single insert makes the whole batch visible.
+ *
+ * An interrupted copy leaves nothing visible, and the same content (by SHA-256) is copied once.
+ */
+export interface CopiedBatch {
+  status: 'imported' | 'already imported';
+  batchId: number;
+  inserted: number;
+  duplicates: number;
+  replaced: number;
+}
+
+export interface CopyOptions {
+  /** A folder for the files in transit. */
+  tmpDir: string;
+  now: Date;
+  /** Called after each step (tests interrupt a copy here). */
+  onStep?: (step: 'staged' | 'settled' | 'written') => void | Promise<void>;
+}
+
+const names = (columns: string) => parseColumns(columns).map((c) => c.name);
+const EVENT_NAMES = names(EVENT_COLUMNS);
+const MENTION_NAMES = names(MENTION_COLUMNS);
+
+/** The highest committed batch id, and removes what uncommitted attempts left behind. */
+async function nextBatchId(to: ClickHouseStore): Promise<number> {
+  const [committed] = await to.query<{ n: number }>(
+    sql`SELECT toInt64(ifNull(max(batch_id), 0)) AS n FROM import_batches`,
+  );
+  const last = committed?.n ?? 0;
+  let highest = last;
+  for (const t of BATCH_TABLES) {
+    const [row] = await to.query<{ n: number }>(
+      sql`SELECT toInt64(ifNull(max(${ident(t.batch)}), 0)) AS n FROM ${ident(t.data)}`,
+    );
+    if ((row?.n ?? 0) > last) {
+      await to.exec(sql`DELETE FROM ${ident(t.data)} WHERE ${ident(t.batch)} > ${last}`);
+      highest = Math.max(highest, row?.n ?? 0);
+    }
+  }
+  return highest + 1;
+}
+
+/** Writes the rows of `query` in the source store to a ClickHouse table through a JSON-lines file. */
+async function bulkCopy(
+  from: Store,
+  to: ClickHouseStore,
+  query: Sql,
+  table: string,
+  columns: readonly string[],
+  file: string,
+): Promise<void> {
+  await from.exec(from.dialect.exportJsonLines(query, file));
+  try {
+    if ((await stat(file)).size > 0) await to.insertRaw(table, createReadStream(file), columns);
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+const columnList = (columns: readonly string[]) => join(columns.map((c) => ident(c)));
+
+/**
+ * Staged rows that are not copies of a visible row go in with the new batch id; returns how
+ * many rows were dropped as copies and how many stored rows were replaced.
+ */
+async function settle(
+  to: ClickHouseStore,
+  target: 'events' | 'gdelt_mentions',
+  columns: readonly string[],
+  batchId: number,
+  now: Date,
+): Promise<{ inserted: number; duplicates: number; replaced: number }> {
+  const staging = ident(`${target}_staging`);
+  const view = ident(target);
+  const data = ident(`${target}_data`);
+  const stored = sql`(SELECT id, content_hash, batch_id FROM ${view}
+    WHERE key_hash IN (SELECT key_hash FROM ${staging}) AND id IN (SELECT id FROM ${staging}))`;
+  const [counts] = await to.query<{ n: number; same: number; changed: number }>(sql`
+    SELECT toInt64((SELECT count() FROM ${staging})) AS n,
+      toInt64((SELECT count() FROM ${staging} WHERE (id, content_hash) IN (SELECT id, content_hash FROM ${stored}))) AS same,
+      toInt64((SELECT count() FROM ${stored} WHERE (id, content_hash) NOT IN (SELECT id, content_hash FROM ${staging}))) AS changed`);
+  const same = counts?.same ?? 0;
+  const changed = counts?.changed ?? 0;
+  if (changed > 0 && target === 'events') {
+    const replaced = sql`(SELECT * FROM ${view} WHERE key_hash IN (SELECT key_hash FROM ${staging})
+      AND id IN (SELECT id FROM ${staging}) AND (id, content_hash) NOT IN (SELECT id, content_hash FROM ${staging}))`;
+    await to.exec(sql`INSERT INTO event_versions_data (${columnList(columns)}, superseded_at, superseded_by_batch, superseded_reason)
+      SELECT ${columnList(columns)}, ${now}, ${batchId}, 'replaced' FROM ${replaced}`);
+  }
+  if (changed > 0) {
+    await to.exec(sql`INSERT INTO event_tombstones_data (id, old_batch, by_batch)
+      SELECT id, batch_id, ${batchId} FROM ${stored} WHERE (id, content_hash) NOT IN (SELECT id, content_hash FROM ${staging})`);
+  }
+  const values = columns.map((c) => (c === 'batch_id' ? sql`${batchId} AS batch_id` : ident(c)));
+  await to.exec(sql`INSERT INTO ${data} (${columnList(columns)})
+    SELECT ${join(values)} FROM ${staging}
+    ${same > 0 ? sql`WHERE (id, content_hash) NOT IN (SELECT id, content_hash FROM ${stored})` : sql``}`);
+  return { inserted: (counts?.n ?? 0) - same, duplicates: same, replaced: changed };
+}
+
+async function applyRollups(to: ClickHouseStore, batchId: number, replaced: boolean): Promise<void> {
+  for (const spec of ROLLUPS) {
+    const columns = rollupColumns(spec).map((c) => c.column);
+    const delta = rollupDeltaSql(
+      spec,
+      sql`SELECT * FROM events_data WHERE batch_id = ${batchId}`,
+      replaced ? sql`SELECT * FROM event_versions_data WHERE superseded_by_batch = ${batchId}` : null,
+      to.dialect,
+    );
+    await to.exec(sql`INSERT INTO ${ident(`${spec.table}_data`)} (${columnList(columns)}, batch_id)
+      SELECT ${columnList(columns)}, ${batchId} FROM (${delta}) AS d`);
+  }
+}
+
+/** Copies batch `sourceBatch` of `from` into `to` (see above). */
+export async function copyBatch(
+  from: Store,
+  to: ClickHouseStore,
+  sourceBatch: number,
+  options: CopyOptions,
+): Promise<CopiedBatch> {
+  const [record] = await from.query<Row>(
+    sql`SELECT ${columnList(names(BATCH_COLUMNS))} FROM import_batches WHERE batch_id = ${sourceBatch}`,
+  );
+  if (!record) throw new Error(`no batch ${sourceBatch} in ${from.location}`);
+  const [previous] = await to.query<{ batch_id: number }>(
+    sql`SELECT batch_id FROM import_batches WHERE content_sha256 = ${record.content_sha256 as string} LIMIT 1`,
+  );
+  if (previous) {
+    return {
+      status: 'already imported',
+      batchId: previous.batch_id,
+      inserted: 0,
+      duplicates: 0,
+      replaced: 0,
+    };
+  }
+  const batchId = await nextBatchId(to);
+  const file = joinPath(options.tmpDir, `batch-${sourceBatch}.jsonl`);
+  let inserted = 0;
+  let duplicates = 0;
+  let replaced = 0;
+  for (const [target, columns] of [
+    ['events', EVENT_NAMES],
+    ['gdelt_mentions', MENTION_NAMES],
+  ] as const) {
+    const [any] = await from.query<{ n: number }>(
+      sql`SELECT count(*)::INTEGER AS n FROM ${ident(target)} WHERE batch_id = ${sourceBatch}`,
+    );
+    if (!any?.n) continue;
+    await to.exec(sql`TRUNCATE TABLE ${ident(`${target}_staging`)}`);
+    await bulkCopy(
+      from,
+      to,
+      sql`SELECT ${columnList(columns)} FROM ${ident(target)} WHERE batch_id = ${sourceBatch}`,
+      `${target}_staging`,
+      columns,
+      file,
+    );
+    await options.onStep?.('staged');
+    const settled = await settle(to, target, columns, batchId, options.now);
+    await to.exec(sql`TRUNCATE TABLE ${ident(`${target}_staging`)}`);
+    inserted += settled.inserted;
+    duplicates += settled.duplicates;
+    replaced += settled.replaced;
+    if (target === 'events') await applyRollups(to, batchId, settled.replaced > 0);
+  }
+  await options.onStep?.('settled');
+  const rejectColumns = names(REJECT_COLUMNS).filter((c) => c !== 'batch_id');
+  await bulkCopy(
+    from,
+    to,
+    sql`SELECT ${batchId} AS batch_id, ${columnList(rejectColumns)} FROM rejects WHERE batch_id = ${sourceBatch}`,
+    'rejects_data',
+    ['batch_id', ...rejectColumns],
+    file,
+  );
+  await options.onStep?.('written');
+  // The commit: from here on the batch is visible, whole.
+  const rowsDuplicate = Number(record.duplicates) + duplicates;
+  await to.insert('import_batches', [
+    {
+      ...record,
+      batch_id: batchId,
+      rows_inserted: inserted,
+      duplicates: rowsDuplicate,
+      replaced: Number(record.replaced) + replaced,
+    },
+  ]);
+  return { status: 'imported', batchId, inserted, duplicates: rowsDuplicate, replaced };
+}
