@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCES } from '../event.ts';
 import { HOTSPOT_LEVELS, HOTSPOT_PHASES } from '../hotspots.ts';
+import { THREAT_DOMAIN_IDS } from '../threats/domains.ts';
 import { CountryParam, DayParam, enumParam, MAX_PARAM_LENGTH } from './params.ts';
 
 /** `GET /hotspots`. */
@@ -17,6 +18,9 @@ export const HotspotsQuery = z.strictObject({
   regions: enumParam(['true', 'false'])
     .default('false')
     .describe('for countries: weigh their regions too (a local escalation lifts its country)'),
+  threat: enumParam(THREAT_DOMAIN_IDS)
+    .optional()
+    .describe('scan GDELT GKG articles of this threat domain instead of conflict events (docs/threats.md)'),
 });
 export type HotspotsQuery = z.infer<typeof HotspotsQuery>;
 

@@ -4,7 +4,7 @@ import { upperTail } from './surprise.ts';
 import type { Level } from './types.ts';
 
 /** Sources whose counts follow the news: their expectations scale with the source's total volume. */
-const NEWS_SOURCES = new Set(['gdelt1', 'gdelt2', 'icews']);
+const NEWS_SOURCES = new Set(['gdelt1', 'gdelt2', 'icews', 'gkg']);
 
 export interface Test {
   expected: number;

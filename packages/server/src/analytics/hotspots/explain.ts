@@ -113,7 +113,7 @@ export async function explainHotspot(
         AND category IN (${list(CONFLICT_CATEGORIES)}))
     WHERE actor IS NOT NULL AND actor <> '' GROUP BY actor ORDER BY events DESC, actor LIMIT 10`);
   const top_events = await store.query<Explanation['top_events'][number]>(sql`
-    SELECT id, strftime(event_date, '%Y-%m-%d') AS event_date, source, category, actor1_name, actor2_name,
+    SELECT id, ${DIALECT.formatDate(sql`event_date`, 'day')} AS event_date, source, category, actor1_name, actor2_name,
       action_geo_name, fatalities_best, num_sources, source_url, notes
     FROM events
     WHERE ${place} AND event_date >= CAST(${recentFrom} AS DATE) AND event_date <= CAST(${date} AS DATE)

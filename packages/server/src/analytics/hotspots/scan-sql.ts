@@ -107,7 +107,7 @@ export function candidatesSql(
       FROM daily JOIN firsts USING (country, adm1, source)
       WINDOW recent AS (PARTITION BY country, adm1, source ORDER BY day ${recent}),
              base AS (PARTITION BY country, adm1, source ORDER BY day ${base}))
-    SELECT country, adm1, source, strftime(day, '%Y-%m-%d') AS day, recent, recent_deaths,
+    SELECT country, adm1, source, ${DIALECT.formatDate(sql`day`, 'day')} AS day, recent, recent_deaths,
       least(
         date_diff('day', greatest(first_day, day - ${baseStart}::INTEGER), day - ${baseEnd}::INTEGER) + 1,
         CASE WHEN presence >= ${DENSE} THEN coalesce(covered_base, 0) ELSE ${p.baselineDays} END)::INTEGER

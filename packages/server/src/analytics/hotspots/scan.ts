@@ -4,6 +4,7 @@ import { evaluate } from './evaluate.ts';
 import { HOTSPOT_METHOD, levelRank, type HotspotParams } from './method.ts';
 import { phases } from './phase.ts';
 import { candidatesSql, type Candidate } from './scan-sql.ts';
+import { threatCandidatesSql } from './threat-sql.ts';
 import type { HotspotDay, ScanRequest } from './types.ts';
 
 type SourceDay = Omit<HotspotDay, 'phase' | 'confidence' | 'sources' | 'sources_agreeing'>;
@@ -46,7 +47,11 @@ function withPhases(
  * together (`source: 'all'`, led by the most surprising source, with the sources' agreement).
  */
 async function flaggedDays(store: Store, request: ScanRequest, p: HotspotParams) {
-  const candidates = await store.query<Candidate>(candidatesSql(store.dialect, request, p, 10));
+  const candidates = await store.query<Candidate>(
+    request.threat
+      ? threatCandidatesSql({ ...request, threat: request.threat }, p)
+      : candidatesSql(store.dialect, request, p, 10),
+  );
   const flagged: SourceDay[] = [];
   const sourcesOf = new Map<string, Set<string>>();
   for (const c of candidates) {

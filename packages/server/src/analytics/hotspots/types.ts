@@ -4,6 +4,7 @@ import {
   type HotspotLevel,
   type HotspotPhase,
   type Source,
+  type ThreatDomain,
 } from '@peacebell/model';
 
 export const LEVELS = HOTSPOT_LEVELS;
@@ -52,4 +53,6 @@ export interface ScanRequest {
   regions?: boolean;
   /** Read raw events instead of the rollups (same result, slower; the benchmark's baseline). */
   raw?: boolean;
+  /** Scan GDELT GKG articles of this threat domain (docs/threats.md) instead of conflict events. */
+  threat?: ThreatDomain;
 }

@@ -42,6 +42,7 @@ export const hotspotRoutes: RouteModule = (app, deps) => {
         to,
         regions: q.regions === 'true',
         ...(q.country ? { country: q.country } : {}),
+        ...(q.threat ? { threat: q.threat } : {}),
       };
       const { rows } = await listHotspots(deps.store, request, { source: q.source, level: q.level });
       return { from, to, method: { id: HOTSPOT_METHOD.id, version: HOTSPOT_METHOD.version }, hotspots: rows };

@@ -1,4 +1,4 @@
-import { countryByIso3, SOURCES } from '@peacebell/model';
+import { countryByIso3, SOURCES, THREAT_DOMAIN_IDS, type ThreatDomain } from '@peacebell/model';
 import { lastDay } from '../../analytics/window.ts';
 import { explainHotspot } from '../../analytics/hotspots/explain.ts';
 import { listRuns, saveRun } from '../../analytics/hotspots/runs.ts';
@@ -33,7 +33,7 @@ export const hotspotsCommand: Command = {
   summary:
     'where conflict is escalating, how sure, and why (`hotspots explain ISO3`); `hotspots runs` lists stored runs',
   usage:
-    'peacebell hotspots [--date DAY | --from DAY --to DAY] [--country ISO3] [--unit country|adm1] [--source all|acled|...] [--level watch|warning|alert] [--save] [--format] | hotspots explain ISO3 [--adm1 REGION] --date DAY | hotspots runs',
+    'peacebell hotspots [--date DAY | --from DAY --to DAY] [--country ISO3] [--unit country|adm1] [--source all|acled|...] [--level watch|warning|alert] [--threat DOMAIN] [--save] [--format] | hotspots explain ISO3 [--adm1 REGION] --date DAY | hotspots runs',
   options: {
     date: { type: 'string', description: 'one UTC day (default: the last day with data)' },
     from: { type: 'string', description: 'first UTC day of a range' },
@@ -47,6 +47,10 @@ export const hotspotsCommand: Command = {
     },
     level: { type: 'string', description: 'lowest level shown: watch (default), warning, alert' },
     ended: { type: 'boolean', description: 'also list hotspots on the day they ended' },
+    threat: {
+      type: 'string',
+      description: `scan GKG articles of a threat domain instead of conflict events: ${THREAT_DOMAIN_IDS.join(', ')}`,
+    },
     regions: {
       type: 'boolean',
       description: 'for countries: weigh their regions (ADM1) too, so a local escalation lifts its country',
@@ -148,12 +152,16 @@ export const hotspotsCommand: Command = {
       const to = parseDay(str('to'), '--to') ?? date ?? (str('from') ? last : from);
       if (from > to) throw new CliError('--from is after --to');
       const country = parseCountry(str('country'));
+      const threat = str('threat');
+      if (threat !== undefined && !(THREAT_DOMAIN_IDS as readonly string[]).includes(threat))
+        throw new CliError(`unknown --threat ${threat}; valid: ${THREAT_DOMAIN_IDS.join(', ')}`);
       const request = {
         unit,
         from,
         to,
         regions: values.regions === true,
         ...(country ? { country } : {}),
+        ...(threat ? { threat: threat as ThreatDomain } : {}),
       } as const;
       const { rows: shown, all } = await listHotspots(store, request, {
         source,
