@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { ThreatCountries, ThreatMap, ThreatSeries, UnmappedThemes } from '@peacebell/model';
+import {
+  IndicatorCatalog,
+  IndicatorMap,
+  ThreatCountries,
+  ThreatMap,
+  ThreatSeries,
+  UnmappedThemes,
+} from '@peacebell/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { main } from '../src/cli/main.ts';
@@ -123,6 +130,25 @@ describe.runIf(hasData)('threats in the API', () => {
     expect((await app.inject({ url: '/api/v1/threats/countries?domain=weather' })).json()).toMatchObject({
       parameter: 'domain',
     });
+  });
+
+  it('colours the world map: threat layers in the catalog and at /indicators/{id}/countries', async () => {
+    const catalog = IndicatorCatalog.parse((await app.inject({ url: '/api/v1/indicators' })).json());
+    const layer = catalog.indicators.find((i) => i.id === 'threat_armed_conflict_share');
+    expect(layer).toMatchObject({ group: 'threats (GKG)', kind: 'share' });
+    expect(catalog.indicators.some((i) => i.id === 'threat_armed_conflict_tone')).toBe(false);
+    const q = 'from=2015-02-16&to=2015-02-22';
+    const map = IndicatorMap.parse(
+      (await app.inject({ url: `/api/v1/indicators/threat_armed_conflict_share/countries?${q}` })).json(),
+    );
+    const direct = ThreatCountries.parse(
+      (
+        await app.inject({ url: '/api/v1/threats/countries?domain=armed_conflict&to=2015-02-22&days=7' })
+      ).json(),
+    );
+    expect(map.values).toEqual(direct.countries.map((c) => ({ country: c.country, value: c.share })));
+    const tone = await app.inject({ url: `/api/v1/indicators/threat_armed_conflict_tone/countries?${q}` });
+    expect(tone.statusCode).toBe(400);
   });
 
   it('unmapped themes and the map', async () => {

@@ -13,11 +13,15 @@ import {
   IndicatorSeries,
   IndicatorsQuery,
   PairPath,
+  THREAT_INDICATORS,
+  threatIndicatorById,
   type IndicatorUnit,
+  type ThreatIndicator,
 } from '@peacebell/model';
 import { indicatorByCountry, indicatorSeries, type UnitKey } from '../../analytics/indicators.ts';
 import { ParamError } from '../../errors.ts';
 import { checkPair } from '../../analytics/relations.ts';
+import { threatsByCountry } from '../../analytics/threats/index.ts';
 import { resolveWindow } from '../../analytics/window.ts';
 import type { ApiDeps, RouteModule } from '../deps.ts';
 
@@ -43,6 +47,31 @@ async function series(deps: ApiDeps, unit: IndicatorUnit, key: UnitKey, q: Indic
   });
 }
 
+/** GKG threat indicators the world map can colour by (articles and share per country). */
+const THREAT_MAP_LAYERS = THREAT_INDICATORS.filter((t) => t.measure === 'articles' || t.measure === 'share');
+
+const threatMeta = (t: ThreatIndicator) => ({
+  id: t.id,
+  title: t.title,
+  description: `${t.description} Map layer only: series are at /countries/{country}/threats.`,
+  unit: t.unit,
+  kind: t.kind,
+  group: 'threats (GKG)',
+  definition: { gkg: { domain: t.domain, measure: t.measure } },
+});
+
+async function threatMap(deps: ApiDeps, t: ThreatIndicator, from: string, to: string) {
+  if (!THREAT_MAP_LAYERS.includes(t))
+    throw new ParamError('id', `${t.id}: only the articles and share of a threat domain are map layers`);
+  const rows = await threatsByCountry(deps.store, t.domain, from, to);
+  return {
+    indicator: threatMeta(t),
+    from,
+    to,
+    values: rows.map((r) => ({ country: r.country, value: t.measure === 'articles' ? r.articles : r.share })),
+  };
+}
+
 /** The indicator catalog, and indicator series for a country, a region or a directed pair. */
 export const indicatorRoutes: RouteModule = (app, deps) => {
   app.get(
@@ -55,7 +84,11 @@ export const indicatorRoutes: RouteModule = (app, deps) => {
       },
       config: { cache: 'generation' },
     },
-    async () => ({ units: [...INDICATOR_UNITS], grains: [...GRAINS], indicators: [...INDICATORS] }),
+    async () => ({
+      units: [...INDICATOR_UNITS],
+      grains: [...GRAINS],
+      indicators: [...INDICATORS, ...THREAT_MAP_LAYERS.map(threatMeta)],
+    }),
   );
 
   app.get(
@@ -73,6 +106,8 @@ export const indicatorRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const q = req.query;
       const window = await resolveWindow(deps.store, deps.clock, 'day', q.from, q.to);
+      const threat = threatIndicatorById(req.params.id);
+      if (threat) return threatMap(deps, threat, window.from, window.to);
       if (!indicatorById(req.params.id)) {
         throw new ParamError(
           'id',
