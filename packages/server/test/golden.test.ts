@@ -14,7 +14,7 @@ const round = (value: unknown) => (typeof value === 'number' ? Math.round(value 
 async function canonical(file: string): Promise<string> {
   const store = await freshStore(dir);
   await importFile(store, file, { clock: CLOCK });
-  const rows = await store.query<Record<string, unknown>>(eventsQuery({}));
+  const rows = await store.query<Record<string, unknown>>(eventsQuery({}, store.dialect));
   await store.close();
   return rows
     .sort((a, b) => String(a.id).localeCompare(String(b.id)))

@@ -11,8 +11,8 @@ export async function listDeliveries(
   const where = state ? sql`d.state = ${state}` : sql`TRUE`;
   return store.query<Delivery>(sql`
     SELECT d.alert_id, coalesce(r.name, '(deleted rule)') AS rule, d.channel, d.target, d.state, d.attempts,
-      strftime(d.next_attempt_at, '%Y-%m-%dT%H:%M:%SZ') AS next_attempt_at, d.last_error,
-      strftime(d.delivered_at, '%Y-%m-%dT%H:%M:%SZ') AS delivered_at
+      ${store.dialect.formatDate(sql`d.next_attempt_at`, 'time')} AS next_attempt_at, d.last_error,
+      ${store.dialect.formatDate(sql`d.delivered_at`, 'time')} AS delivered_at
     FROM alert_deliveries d JOIN alerts a USING (alert_id) LEFT JOIN alert_rules r ON r.rule_id = a.rule_id
     WHERE ${where} ORDER BY a.seq DESC, d.channel, d.target LIMIT ${limit}`);
 }

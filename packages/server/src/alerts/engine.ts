@@ -36,8 +36,9 @@ export async function replay(
 }
 
 async function episodes(store: Store, ruleId: number): Promise<Map<string, EpisodeState>> {
-  const rows = await store.query<EpisodeState>(sql`SELECT subject, strftime(started, '%Y-%m-%d') AS started,
-    strftime(last_day, '%Y-%m-%d') AS last_day, severity FROM alert_episodes WHERE rule_id = ${ruleId}`);
+  const rows =
+    await store.query<EpisodeState>(sql`SELECT subject, ${store.dialect.formatDate(sql`started`, 'day')} AS started,
+    ${store.dialect.formatDate(sql`last_day`, 'day')} AS last_day, severity FROM alert_episodes WHERE rule_id = ${ruleId}`);
   return new Map(rows.map((r) => [r.subject, r]));
 }
 

@@ -44,7 +44,7 @@ export async function topEvents(
       : sql`action_geo_country = ${subject.country}`;
   const kinds = categories?.length ? sql` AND category IN (${list(categories)})` : sql``;
   const rows = await store.query<Row>(sql`
-    SELECT id, strftime(event_date, '%Y-%m-%d') AS event_date, source, category, actor1_name, actor2_name,
+    SELECT id, ${store.dialect.formatDate(sql`event_date`, 'day')} AS event_date, source, category, actor1_name, actor2_name,
       action_geo_name, event_code, fatalities_best, source_url
     FROM events
     WHERE ${place} AND event_date BETWEEN CAST(${from} AS DATE) AND CAST(${to} AS DATE)${kinds}

@@ -1,7 +1,7 @@
 import { AlertPacket, HOTSPOT_LEVELS, type AlertRecord, type AlertsQuery } from '@peacebell/model';
 import { HttpError } from '../errors.ts';
 import { join, list, sql, type Sql } from '../store/sql.ts';
-import type { Store } from '../store/store.ts';
+import type { Dialect, Store } from '../store/store.ts';
 
 interface Row {
   seq: number | bigint;
@@ -16,9 +16,11 @@ interface Row {
   packet: string;
 }
 
-const SELECT = sql`SELECT a.seq, a.alert_id, coalesce(r.name, '(deleted rule)') AS rule, strftime(a.day, '%Y-%m-%d') AS day,
-    a.severity, a.title, a.muted, strftime(a.acknowledged_at, '%Y-%m-%dT%H:%M:%SZ') AS acknowledged_at,
-    strftime(a.raised_at, '%Y-%m-%dT%H:%M:%SZ') AS raised_at, a.packet
+const select = (
+  d: Dialect,
+) => sql`SELECT a.seq, a.alert_id, coalesce(r.name, '(deleted rule)') AS rule, ${d.formatDate(sql`a.day`, 'day')} AS day,
+    a.severity, a.title, a.muted, ${d.formatDate(sql`a.acknowledged_at`, 'time')} AS acknowledged_at,
+    ${d.formatDate(sql`a.raised_at`, 'time')} AS raised_at, a.packet
   FROM alerts a LEFT JOIN alert_rules r USING (rule_id)`;
 
 const fromRow = (r: Row): AlertRecord => ({
@@ -50,13 +52,13 @@ export async function listAlerts(store: Store, q: AlertFilter): Promise<AlertRec
   if (q.after !== undefined) where.push(sql`a.seq > ${q.after}`);
   const order = q.after !== undefined ? sql`a.seq ASC` : sql`a.seq DESC`;
   const rows = await store.query<Row>(
-    sql`${SELECT} WHERE ${join(where, ' AND ')} ORDER BY ${order} LIMIT ${q.limit ?? 50}`,
+    sql`${select(store.dialect)} WHERE ${join(where, ' AND ')} ORDER BY ${order} LIMIT ${q.limit ?? 50}`,
   );
   return rows.map(fromRow);
 }
 
 export async function getAlert(store: Store, id: string): Promise<AlertRecord> {
-  const [row] = await store.query<Row>(sql`${SELECT} WHERE a.alert_id = ${id}`);
+  const [row] = await store.query<Row>(sql`${select(store.dialect)} WHERE a.alert_id = ${id}`);
   if (!row) throw new HttpError(404, `no alert ${id}`);
   return fromRow(row);
 }

@@ -1,7 +1,7 @@
 import { AlertRuleInput, ruleProblems, type AlertRule, type AlertRuleSpec } from '@peacebell/model';
 import { HttpError, ParamError } from '../errors.ts';
 import { sql } from '../store/sql.ts';
-import type { Store } from '../store/store.ts';
+import type { Dialect, Store } from '../store/store.ts';
 import { newWebhookSecret } from './delivery/sign.ts';
 
 /** A rule as stored: its spec (secret included) and its state. */
@@ -23,9 +23,9 @@ interface RuleRow {
   updated_at: string;
 }
 
-const COLUMNS = sql`rule_id, spec, strftime(muted_until, '%Y-%m-%dT%H:%M:%SZ') AS muted_until,
-  strftime(evaluated_through, '%Y-%m-%d') AS evaluated_through,
-  strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at, strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS updated_at`;
+const columns = (d: Dialect) => sql`rule_id, spec, ${d.formatDate(sql`muted_until`, 'time')} AS muted_until,
+  ${d.formatDate(sql`evaluated_through`, 'day')} AS evaluated_through,
+  ${d.formatDate(sql`created_at`, 'time')} AS created_at, ${d.formatDate(sql`updated_at`, 'time')} AS updated_at`;
 
 const fromRow = (r: RuleRow): StoredRule => ({
   id: r.rule_id,
@@ -81,7 +81,9 @@ export async function saveRule(
 }
 
 export async function getRule(store: Store, name: string): Promise<StoredRule | undefined> {
-  const [row] = await store.query<RuleRow>(sql`SELECT ${COLUMNS} FROM alert_rules WHERE name = ${name}`);
+  const [row] = await store.query<RuleRow>(
+    sql`SELECT ${columns(store.dialect)} FROM alert_rules WHERE name = ${name}`,
+  );
   return row ? fromRow(row) : undefined;
 }
 
@@ -92,7 +94,9 @@ export async function requireRule(store: Store, name: string): Promise<StoredRul
 }
 
 export async function listRules(store: Store): Promise<StoredRule[]> {
-  return (await store.query<RuleRow>(sql`SELECT ${COLUMNS} FROM alert_rules ORDER BY name`)).map(fromRow);
+  return (
+    await store.query<RuleRow>(sql`SELECT ${columns(store.dialect)} FROM alert_rules ORDER BY name`)
+  ).map(fromRow);
 }
 
 /** Removes a rule and its episode state; its alerts stay (they happened). */

@@ -25,12 +25,9 @@ export interface SourceCount {
  * GDELT's volume and ACLED's and UCDP's human-coded counts can be read side by side.
  */
 export async function compareSources(store: Store, q: CompareQuery): Promise<SourceCount[]> {
-  const bucket =
-    q.grain === 'year'
-      ? sql`CAST(date_trunc('year', event_date) AS DATE)`
-      : store.dialect.dateBucket(sql`event_date`, q.grain);
+  const bucket = store.dialect.dateBucket(sql`event_date`, q.grain);
   return store.query<SourceCount>(sql`
-    SELECT strftime(${bucket}, '%Y-%m-%d') AS period, source, count(*)::INTEGER AS events,
+    SELECT ${store.dialect.formatDate(bucket, 'day')} AS period, source, count(*)::INTEGER AS events,
            sum(fatalities_best)::INTEGER AS fatalities_best, sum(fatalities_low)::INTEGER AS fatalities_low,
            sum(fatalities_high)::INTEGER AS fatalities_high
     FROM events

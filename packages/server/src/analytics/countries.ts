@@ -28,7 +28,7 @@ export interface CountriesStatus {
 /** The last day with located events (in the rollups), or null for an empty store. */
 export async function latestDay(store: Store): Promise<string | null> {
   const [row] = await store.query<{ day: string | null }>(
-    sql`SELECT strftime(max(day), '%Y-%m-%d') AS day FROM rollup_country_day`,
+    sql`SELECT ${store.dialect.formatDate(sql`max(day)`, 'day')} AS day FROM rollup_country_day`,
   );
   return row?.day ?? null;
 }
@@ -67,7 +67,7 @@ export async function countriesStatus(
       sum(gs_sum)::DOUBLE / nullif(sum(gs_weight), 0)::DOUBLE AS goldstein_7d,
       max(fatalities)::DOUBLE AS fatalities_7d,
       (count(*) FILTER (WHERE recent_events > 0))::INTEGER AS sources_7d,
-      strftime(max(last_day), '%Y-%m-%d') AS last_day
+      ${store.dialect.formatDate(sql`max(last_day)`, 'day')} AS last_day
     FROM per_source GROUP BY country
     ORDER BY events_7d DESC, country`);
   return {
@@ -95,7 +95,7 @@ export async function conflictSeries(
 ): Promise<ConflictSeries[]> {
   if (countries.length === 0) return [];
   const rows = await store.query<{ country: string; day: string; n: number }>(sql`
-    SELECT country, strftime(day, '%Y-%m-%d') AS day,
+    SELECT country, ${store.dialect.formatDate(sql`day`, 'day')} AS day,
       sum(CASE WHEN category IN (${list(CONFLICT_CATEGORIES)}) THEN events ELSE 0 END)::DOUBLE AS n
     FROM rollup_country_day
     WHERE country IN (${list(countries)}) AND day >= CAST(${from} AS DATE) AND day <= CAST(${to} AS DATE)

@@ -15,7 +15,7 @@ export async function eventPoints(store: Store, filter: EventFilter, limit: numb
       count(*) FILTER (WHERE action_geo_lat IS NOT NULL AND action_geo_lon IS NOT NULL)::DOUBLE AS located
     FROM events WHERE ${where}`);
   const rows = await store.query<{ lat: number; lon: number; events: number; places: number }>(sql`
-    SELECT round(action_geo_lat, 2)::DOUBLE AS lat, round(action_geo_lon, 2)::DOUBLE AS lon,
+    SELECT ${store.dialect.round(sql`action_geo_lat`, 2)}::DOUBLE AS lat, ${store.dialect.round(sql`action_geo_lon`, 2)}::DOUBLE AS lon,
       count(*)::DOUBLE AS events, (count(*) OVER ())::DOUBLE AS places
     FROM events
     WHERE ${where} AND action_geo_lat IS NOT NULL AND action_geo_lon IS NOT NULL

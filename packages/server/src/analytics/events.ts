@@ -1,5 +1,6 @@
 import { EVENT_FIELDS } from '@peacebell/model';
 import { ident, join, list, sql, type Sql } from '../store/sql.ts';
+import type { Dialect } from '../store/store.ts';
 
 /** Filters of `peacebell events` (and later the API), already validated. */
 export interface EventFilter {
@@ -50,10 +51,12 @@ export function eventsWhere(f: EventFilter): Sql {
 }
 
 /** Canonical events matching the filter, oldest (or newest) first, every canonical field. */
-export function eventsQuery(f: EventFilter): Sql {
+export function eventsQuery(f: EventFilter, dialect: Dialect): Sql {
   const columns = join(
     EVENT_FIELDS.map((c) =>
-      c === 'date_added' ? sql`strftime(date_added, '%Y-%m-%dT%H:%M:%SZ') AS date_added` : sql`${ident(c)}`,
+      c === 'date_added'
+        ? sql`${dialect.formatDate(sql`date_added`, 'time')} AS date_added`
+        : sql`${ident(c)}`,
     ),
   );
   const limit = f.limit ? sql` LIMIT ${f.limit}` : sql``;

@@ -151,7 +151,7 @@ export function indicatorSql(
   ];
   if (request.sources?.length) clauses.push(sql`source IN (${list(request.sources)})`);
   const columns = indicators.map((i) => sql`${compileExpr(i.definition)} AS ${ident(i.id)}`);
-  return sql`SELECT strftime(${dialect.dateBucket(sql`day`, request.grain)}, '%Y-%m-%d') AS period, ${join(columns)}
+  return sql`SELECT ${dialect.formatDate(dialect.dateBucket(sql`day`, request.grain), 'day')} AS period, ${join(columns)}
     FROM ${rollupSource(request.unit, request.raw, dialect)} AS r WHERE ${join(clauses, ' AND ')} GROUP BY 1 ORDER BY 1`;
 }
 

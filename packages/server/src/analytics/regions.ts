@@ -49,7 +49,7 @@ export async function regionsOf(
         sum(conflict)::DOUBLE / nullif(sum(events), 0)::DOUBLE AS conflict_share,
         max(fatalities)::DOUBLE AS fatalities, count(*)::INTEGER AS sources
       FROM per_source GROUP BY adm1)
-    SELECT r.*, round(c.lat, 4)::DOUBLE AS lat, round(c.lon, 4)::DOUBLE AS lon
+    SELECT r.*, ${store.dialect.round(sql`c.lat`, 4)}::DOUBLE AS lat, ${store.dialect.round(sql`c.lon`, 4)}::DOUBLE AS lon
     FROM regions r LEFT JOIN centroids c USING (adm1)
     ORDER BY r.events DESC, r.adm1`);
 }

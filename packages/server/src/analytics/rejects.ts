@@ -36,9 +36,9 @@ export interface SyncError {
 /** GDELT files that failed or are missing upstream, the most recent first, with their reasons. */
 export async function syncErrors(store: Store, limit: number): Promise<SyncError[]> {
   return store.query<SyncError>(sql`
-    SELECT name, feed, strftime(slot, '%Y-%m-%dT%H:%M:%SZ') AS slot, state, attempts, last_error,
-      strftime(next_attempt_at, '%Y-%m-%dT%H:%M:%SZ') AS next_attempt_at,
-      strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS updated_at
+    SELECT name, feed, ${store.dialect.formatDate(sql`slot`, 'time')} AS slot, state, attempts, last_error,
+      ${store.dialect.formatDate(sql`next_attempt_at`, 'time')} AS next_attempt_at,
+      ${store.dialect.formatDate(sql`updated_at`, 'time')} AS updated_at
     FROM gdelt_files WHERE state IN ('failed', 'missing')
     ORDER BY updated_at DESC, name LIMIT ${limit}`);
 }

@@ -71,7 +71,7 @@ function pairSums(where: Sql, window: Window, bucket: Sql | null, dialect: Diale
     (t) =>
       sql`sum(CASE WHEN category IN (${list(t.categories)}) THEN events ELSE 0 END)::DOUBLE AS ${ident(`track_${t.id}`)}`,
   );
-  const period = bucket ? sql`strftime(${bucket}, '%Y-%m-%d')` : sql`''`;
+  const period = bucket ? dialect.formatDate(bucket, 'day') : sql`''`;
   const sources = window.sources?.length ? sql` AND source IN (${list(window.sources)})` : sql``;
   return sql`SELECT country, partner, ${period} AS period,
       sum(events)::DOUBLE AS events, sum(weight)::DOUBLE AS weight, sum(weight_sq)::DOUBLE AS weight_sq,
@@ -160,7 +160,7 @@ export async function topPairEvents(
   if (limit <= 0) return [];
   const sources = window.sources?.length ? sql` AND source IN (${list(window.sources)})` : sql``;
   return store.query<RelationEvent>(sql`
-    SELECT id, strftime(event_date, '%Y-%m-%d') AS event_date, actor1_country AS "from", actor2_country AS "to",
+    SELECT id, ${store.dialect.formatDate(sql`event_date`, 'day')} AS event_date, actor1_country AS "from", actor2_country AS "to",
            actor1_name, actor2_name, event_code, category, goldstein, num_sources, action_geo_name, source, source_url
     FROM events
     WHERE ((actor1_country = ${a} AND actor2_country = ${b}) OR (actor1_country = ${b} AND actor2_country = ${a}))

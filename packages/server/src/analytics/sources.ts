@@ -27,12 +27,12 @@ export async function sourceFreshness(store: Store): Promise<SourceFreshness[]> 
   return store.query<SourceFreshness>(sql`
     WITH ev AS (
       SELECT source, sum(events)::BIGINT AS events,
-             strftime(min(day), '%Y-%m-%d') AS first_event_date,
-             strftime(max(day), '%Y-%m-%d') AS last_event_date
+             ${store.dialect.formatDate(sql`min(day)`, 'day')} AS first_event_date,
+             ${store.dialect.formatDate(sql`max(day)`, 'day')} AS last_event_date
       FROM rollup_world_day GROUP BY source),
     b AS (
-      SELECT split_part(format, '-', 1) AS source,
-             strftime(max(finished_at), '%Y-%m-%dT%H:%M:%SZ') AS last_import_at,
+      SELECT ${store.dialect.splitPart(sql`format`, '-', 1)} AS source,
+             ${store.dialect.formatDate(sql`max(finished_at)`, 'time')} AS last_import_at,
              count(*)::BIGINT AS files_imported,
              sum(rows_rejected)::BIGINT AS rows_rejected
       FROM import_batches GROUP BY 1)
@@ -56,7 +56,7 @@ export async function gdeltFeedHealth(
     .toISOString()
     .slice(0, 10);
   const [listed] = await store.query<{ feed: string[] | null }>(
-    sql`SELECT list(DISTINCT feed ORDER BY feed) AS feed FROM gdelt_files WHERE NOT translingual`,
+    sql`SELECT ${store.dialect.sortedDistinct(sql`feed`)} AS feed FROM gdelt_files WHERE NOT translingual`,
   );
   const followed = feeds.filter((f) => listed?.feed?.includes(f));
   const perDay = followed.length > 0 ? await completeness(store, from, today, followed) : [];

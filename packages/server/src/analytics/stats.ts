@@ -24,8 +24,8 @@ export interface StoreStats {
 export async function storeStats(store: Store): Promise<StoreStats> {
   const sources = await store.query<SourceStats>(sql`
     SELECT source, count(*)::INTEGER AS events,
-           strftime(min(event_date), '%Y-%m-%d') AS first_day,
-           strftime(max(event_date), '%Y-%m-%d') AS last_day,
+           ${store.dialect.formatDate(sql`min(event_date)`, 'day')} AS first_day,
+           ${store.dialect.formatDate(sql`max(event_date)`, 'day')} AS last_day,
            count(DISTINCT action_geo_country)::INTEGER AS countries
     FROM events GROUP BY source ORDER BY source`);
   const [totals] = await store.query<{
@@ -37,7 +37,7 @@ export async function storeStats(store: Store): Promise<StoreStats> {
     SELECT (SELECT count(*) FROM gdelt_mentions)::INTEGER AS mentions,
            (SELECT count(*) FROM import_batches)::INTEGER AS batches,
            (SELECT count(*) FROM rejects)::INTEGER AS rejects,
-           (SELECT strftime(max(finished_at), '%Y-%m-%dT%H:%M:%SZ') FROM import_batches) AS last`);
+           (SELECT ${store.dialect.formatDate(sql`max(finished_at)`, 'time')} FROM import_batches) AS last`);
   const top = await store.query<{ country: string; events: number }>(sql`
     SELECT action_geo_country AS country, count(*)::INTEGER AS events FROM events
     WHERE action_geo_country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`);

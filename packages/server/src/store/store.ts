@@ -13,8 +13,22 @@ export interface Dialect {
   enumType(name: string, values: readonly string[]): Sql;
   /** The entry of `values` at the position of an enum value (NULL stays NULL). */
   enumLookup(value: Sql, values: readonly (string | null)[]): Sql;
-  /** Truncates a DATE/TIMESTAMP to the start of its UTC day, ISO week or month. */
-  dateBucket(value: Sql, grain: 'day' | 'week' | 'month'): Sql;
+  /** Truncates a DATE/TIMESTAMP to the start of its UTC day, ISO week, month or year (a DATE). */
+  dateBucket(value: Sql, grain: 'day' | 'week' | 'month' | 'year'): Sql;
+  /** A DATE/TIMESTAMP as text: 'YYYY-MM-DD' ('day') or 'YYYY-MM-DDTHH:MM:SSZ' ('time'); NULL stays NULL. */
+  formatDate(value: Sql, as: 'day' | 'time'): Sql;
+  /** A window frame offset of `n` days over a DATE ordering, written as a literal (see scan-sql.ts). */
+  days(n: number): Sql;
+  /** The element at the q-quantile of a group (DuckDB's quantile_disc: the ceil(n·q)-th smallest). */
+  quantileDisc(value: Sql, q: number): Sql;
+  /** One row per element of the list (in a SELECT list). */
+  unnest(values: readonly Sql[]): Sql;
+  /** Rounds half away from zero to `digits` decimals (ClickHouse's round() rounds half to even). */
+  round(value: Sql, digits: number): Sql;
+  /** The `index`-th (from 1) part of text split at a one-character separator. */
+  splitPart(value: Sql, separator: string, index: number): Sql;
+  /** A group's distinct values, as a sorted list. */
+  sortedDistinct(value: Sql): Sql;
   /** A statement writing the rows of `query` to a file of JSON objects, one a line, for bulk copies. */
   exportJsonLines(query: Sql, file: string): Sql;
   /** A number as DECIMAL(precision, scale), rounded to the scale (never truncated). */

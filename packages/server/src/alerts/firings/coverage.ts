@@ -16,7 +16,7 @@ export async function daysWithData(
   const only = sources.length ? sql` AND source IN (${list(sources)})` : sql``;
   const rows = await store.query<{
     day: string;
-  }>(sql`SELECT DISTINCT strftime(day, '%Y-%m-%d') AS day FROM rollup_world_day
+  }>(sql`SELECT DISTINCT ${store.dialect.formatDate(sql`day`, 'day')} AS day FROM rollup_world_day
     WHERE day BETWEEN CAST(${from} AS DATE) AND CAST(${to} AS DATE)${only}`);
   return new Set(rows.map((r) => r.day));
 }

@@ -37,7 +37,7 @@ export async function firstFirings(store: Store, r: FiringRequest<FirstTrigger>)
   const domains = scope.domains.length ? sql` AND domain IN (${list(scope.domains)})` : sql``;
   const sources = scope.sources.length ? sql` AND source IN (${list(scope.sources)})` : sql``;
   const [{ first } = { first: null }] = await store.query<{ first: string | null }>(
-    sql`SELECT strftime(min(day), '%Y-%m-%d') AS first FROM rollup_world_day`,
+    sql`SELECT ${store.dialect.formatDate(sql`min(day)`, 'day')} AS first FROM rollup_world_day`,
   );
   const subjects = [
     ...scopeCountries(scope).map(countrySubject),
@@ -48,7 +48,7 @@ export async function firstFirings(store: Store, r: FiringRequest<FirstTrigger>)
   for (const subject of subjects) {
     const { table, where } = placeWhere(subject);
     const days = await store.query<{ day: string; events: number }>(sql`
-      SELECT strftime(day, '%Y-%m-%d') AS day, sum(events)::DOUBLE AS events FROM ${table}
+      SELECT ${store.dialect.formatDate(sql`day`, 'day')} AS day, sum(events)::DOUBLE AS events FROM ${table}
       WHERE ${where} AND category IN (${list(categories)})${domains}${sources}
         AND day BETWEEN CAST(${addDays(r.from, -FIRST_QUIET_DAYS)} AS DATE) AND CAST(${r.to} AS DATE)
       GROUP BY day HAVING sum(events) > 0 ORDER BY day`);

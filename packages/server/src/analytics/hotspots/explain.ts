@@ -100,7 +100,7 @@ export async function explainHotspot(
   const drivers = await store.query<Explanation['drivers'][number]>(sql`
     SELECT category,
       count(*) FILTER (WHERE event_date >= CAST(${recentFrom} AS DATE))::INTEGER AS recent,
-      round(count(*) FILTER (WHERE event_date <= CAST(${baseTo} AS DATE)) * ${p.recentDays} / ${p.baselineDays}, 2)::DOUBLE
+      ${store.dialect.round(sql`count(*) FILTER (WHERE event_date <= CAST(${baseTo} AS DATE)) * ${p.recentDays} / ${p.baselineDays}`, 2)}::DOUBLE
         AS baseline_weekly
     FROM events
     WHERE ${place} AND event_date >= CAST(${baseFrom} AS DATE) AND event_date <= CAST(${date} AS DATE)
@@ -108,12 +108,12 @@ export async function explainHotspot(
     GROUP BY category HAVING recent > 0 ORDER BY recent - baseline_weekly DESC, category`);
   const actors = await store.query<Explanation['actors'][number]>(sql`
     SELECT actor, count(*)::INTEGER AS events FROM (
-      SELECT unnest([actor1_name, actor2_name]) AS actor FROM events
+      SELECT ${store.dialect.unnest([sql`actor1_name`, sql`actor2_name`])} AS actor FROM events
       WHERE ${place} AND event_date >= CAST(${recentFrom} AS DATE) AND event_date <= CAST(${date} AS DATE)
         AND category IN (${list(CONFLICT_CATEGORIES)}))
     WHERE actor IS NOT NULL AND actor <> '' GROUP BY actor ORDER BY events DESC, actor LIMIT 10`);
   const top_events = await store.query<Explanation['top_events'][number]>(sql`
-    SELECT id, ${DIALECT.formatDate(sql`event_date`, 'day')} AS event_date, source, category, actor1_name, actor2_name,
+    SELECT id, ${store.dialect.formatDate(sql`event_date`, 'day')} AS event_date, source, category, actor1_name, actor2_name,
       action_geo_name, fatalities_best, num_sources, source_url, notes
     FROM events
     WHERE ${place} AND event_date >= CAST(${recentFrom} AS DATE) AND event_date <= CAST(${date} AS DATE)

@@ -57,16 +57,16 @@ export async function saveRun(
 
 export async function listRuns(store: Store, limit = 50): Promise<HotspotRun[]> {
   return store.query<HotspotRun>(sql`
-    SELECT run_id, method, version, params, unit, ${DIALECT.formatDate(sql`from_day`, 'day')} AS from_day,
-      ${DIALECT.formatDate(sql`to_day`, 'day')} AS to_day, country, last_batch, hotspots,
-      ${DIALECT.formatDate(sql`created_at`, 'time')} AS created_at
+    SELECT run_id, method, version, params, unit, ${store.dialect.formatDate(sql`from_day`, 'day')} AS from_day,
+      ${store.dialect.formatDate(sql`to_day`, 'day')} AS to_day, country, last_batch, hotspots,
+      ${store.dialect.formatDate(sql`created_at`, 'time')} AS created_at
     FROM hotspot_runs ORDER BY run_id DESC LIMIT ${limit}`);
 }
 
 /** A stored run's hotspots, as they were computed. */
 export async function runHotspots(store: Store, runId: number): Promise<HotspotDay[]> {
   return store.query<HotspotDay>(sql`
-    SELECT country, adm1, region, source, ${DIALECT.formatDate(sql`day`, 'day')} AS day, level, phase, score, count, expected,
+    SELECT country, adm1, region, source, ${store.dialect.formatDate(sql`day`, 'day')} AS day, level, phase, score, count, expected,
       deaths, deaths_expected, confidence, sources, sources_agreeing
     FROM hotspots WHERE run_id = ${runId} ORDER BY day, country, adm1, source`);
 }

@@ -65,14 +65,16 @@ export const eventRoutes: RouteModule = (app, deps) => {
         ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
       };
       if (q.format !== 'json') {
-        const query = eventsQuery({ ...filter, ...(q.limit ? { limit: q.limit } : {}) });
+        const query = eventsQuery({ ...filter, ...(q.limit ? { limit: q.limit } : {}) }, deps.store.dialect);
         reply.header('content-type', EXPORT_TYPES[q.format]);
         if (q.format === 'csv') reply.header('content-disposition', 'attachment; filename="events.csv"');
         // A stream is sent as is: the response schemas describe it, they do not serialize it.
         return reply.send(exportRows(deps.store, query, EVENT_FIELDS, q.format) as unknown as string);
       }
       const limit = q.limit ?? DEFAULT_EVENTS_PAGE;
-      const rows = await deps.store.query<CanonicalEvent>(eventsQuery({ ...filter, limit: limit + 1 }));
+      const rows = await deps.store.query<CanonicalEvent>(
+        eventsQuery({ ...filter, limit: limit + 1 }, deps.store.dialect),
+      );
       const events = rows.slice(0, limit);
       const last = events[events.length - 1];
       return { events, next_cursor: rows.length > limit && last ? encodeCursor(last) : null };

@@ -65,7 +65,7 @@ export const eventsCommand: Command = {
     if (filter.from && filter.to && filter.from > filter.to) throw new CliError('--from is after --to');
     const columns = format === 'table' ? TABLE_COLUMNS : EVENT_FIELDS;
     const count = await withStore(ctx, db, (store) =>
-      writeRows(ctx, format, columns, store.stream(eventsQuery(filter))),
+      writeRows(ctx, format, columns, store.stream(eventsQuery(filter, store.dialect))),
     );
     if (filter.limit && count === filter.limit) {
       ctx.stderr.write(`showing the first ${count} events; --limit 0 shows all\n`);

@@ -1,3 +1,4 @@
+import { isClickHouseUrl, redactUrl } from '../../store/clickhouse/url.ts';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
@@ -59,18 +60,25 @@ export const serveCommand: Command = {
         const url = await listen(app, host, port);
         if (!settings.publicUrl) bell.service.options.baseUrl = url;
         bell.check();
-        writeFileSync(serveInfoPath(store.location), JSON.stringify({ url, pid: process.pid }));
+        // A DuckDB file is held by one process: say which, and where its API is.
+        const local = !isClickHouseUrl(store.location);
+        if (local) writeFileSync(serveInfoPath(store.location), JSON.stringify({ url, pid: process.pid }));
         ctx.stderr.write(
-          `peacebell serve: API at ${url}/api/v1 (docs ${url}/docs); store ${store.location}\n`,
+          `peacebell serve: API at ${url}/api/v1 (docs ${url}/docs); store ${redactUrl(store.location)}\n`,
         );
-        if (values['no-follow'])
+        if (!local && !values['no-follow']) {
+          ctx.stderr.write(
+            'peacebell serve: following GDELT into ClickHouse is not supported yet; import with peacebell import\n',
+          );
+        }
+        if (values['no-follow'] || !local)
           await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
         else await followFeed(ctx, store, settings, stop.signal, onImported);
       } finally {
         stop.dispose();
         await app?.close();
         await bell.stop();
-        rmSync(serveInfoPath(store.location), { force: true });
+        if (!isClickHouseUrl(store.location)) rmSync(serveInfoPath(store.location), { force: true });
         await reader.close();
       }
       return 0;

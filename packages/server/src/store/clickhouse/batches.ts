@@ -6,7 +6,7 @@ import { ROLLUPS, rollupColumns, rollupDeltaSql } from '../rollups.ts';
 import type { Row, Store } from '../store.ts';
 import type { ClickHouseStore } from './clickhouse-store.ts';
 import { BATCH_COLUMNS, BATCH_TABLES, EVENT_COLUMNS, MENTION_COLUMNS, REJECT_COLUMNS } from './migrations.ts';
-import { parseColumns } from './schema.ts';
+import { localName, onCluster, parseColumns, type Topology } from './schema.ts';
 
 /**
  * Moves one committed batch of a source store (a DuckDB file, or the temporary DuckDB store an
@@ -44,6 +44,16 @@ const names = (columns: string) => parseColumns(columns).map((c) => c.name);
 const EVENT_NAMES = names(EVENT_COLUMNS);
 const MENTION_NAMES = names(MENTION_COLUMNS);
 
+/** On a cluster, deletes and truncations go to the local tables, on every node. */
+const topology = (to: ClickHouseStore): Topology => ({
+  database: to.database,
+  ...(to.cluster ? { cluster: to.cluster } : {}),
+});
+const deleteSql = (to: ClickHouseStore, table: string, where: Sql) =>
+  sql`DELETE FROM ${ident(localName(table, topology(to)))}${onCluster(topology(to))} WHERE ${where}`;
+const truncateSql = (to: ClickHouseStore, table: string) =>
+  sql`TRUNCATE TABLE ${ident(localName(table, topology(to)))}${onCluster(topology(to))}`;
+
 /** The highest committed batch id, and removes what uncommitted attempts left behind. */
 async function nextBatchId(to: ClickHouseStore): Promise<number> {
   const [committed] = await to.query<{ n: number }>(
@@ -56,7 +66,7 @@ async function nextBatchId(to: ClickHouseStore): Promise<number> {
       sql`SELECT toInt64(ifNull(max(${ident(t.batch)}), 0)) AS n FROM ${ident(t.data)}`,
     );
     if ((row?.n ?? 0) > last) {
-      await to.exec(sql`DELETE FROM ${ident(t.data)} WHERE ${ident(t.batch)} > ${last}`);
+      await to.exec(deleteSql(to, t.data, sql`${ident(t.batch)} > ${last}`));
       highest = Math.max(highest, row?.n ?? 0);
     }
   }
@@ -171,7 +181,7 @@ export async function copyBatch(
       sql`SELECT count(*)::INTEGER AS n FROM ${ident(target)} WHERE batch_id = ${sourceBatch}`,
     );
     if (!any?.n) continue;
-    await to.exec(sql`TRUNCATE TABLE ${ident(`${target}_staging`)}`);
+    await to.exec(truncateSql(to, `${target}_staging`));
     await bulkCopy(
       from,
       to,
@@ -182,7 +192,7 @@ export async function copyBatch(
     );
     await options.onStep?.('staged');
     const settled = await settle(to, target, columns, batchId, options.now);
-    await to.exec(sql`TRUNCATE TABLE ${ident(`${target}_staging`)}`);
+    await to.exec(truncateSql(to, `${target}_staging`));
     inserted += settled.inserted;
     duplicates += settled.duplicates;
     replaced += settled.replaced;

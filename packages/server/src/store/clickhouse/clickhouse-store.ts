@@ -1,5 +1,10 @@
 import type { Readable } from 'node:stream';
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import {
+  ClickHouseLogLevel,
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseSettings,
+} from '@clickhouse/client';
 import { QueryError } from '../../errors.ts';
 import { migrate } from '../migrate.ts';
 import { ident, join, render, sql, type Sql } from '../sql.ts';
@@ -32,6 +37,10 @@ const SETTINGS: ClickHouseSettings = {
   // Plain SQL DDL (scratch tables in tests) means what it means on DuckDB: nullable columns, a
   // MergeTree without a sort key.
   data_type_default_nullable: 1,
+  // Names mean columns before aliases (`sum(events) AS events, sum(events) / n`), and joined
+  // subqueries need no alias: as in DuckDB.
+  prefer_column_name_to_alias: 1,
+  joined_subquery_requires_alias: 0,
   default_table_engine: 'MergeTree',
   create_table_empty_primary_key_by_default: 1,
 };
@@ -64,12 +73,24 @@ export async function openClickHouseStore(location: string, options: ClickHouseO
     username: where.username,
     password: where.password,
     database: where.database,
-    clickhouse_settings: SETTINGS,
+    // On a cluster: inserts into Distributed tables return once every shard has the rows (so
+    // a batch record never overtakes its rows), and IN subqueries over Distributed tables run
+    // once, as GLOBAL IN.
+    clickhouse_settings: options.cluster
+      ? { ...SETTINGS, distributed_foreground_insert: 1, distributed_product_mode: 'global' }
+      : SETTINGS,
     request_timeout: 3_600_000,
+    // Failures reach the caller as QueryError (with the SQL); the client need not log them too.
+    log: { level: ClickHouseLogLevel.OFF },
   });
   const store = new ClickHouseStore(client, location, where.database, options.cluster);
   try {
-    const admin = createClient({ url: where.url, username: where.username, password: where.password });
+    const admin = createClient({
+      url: where.url,
+      username: where.username,
+      password: where.password,
+      log: { level: ClickHouseLogLevel.OFF },
+    });
     const onCluster = options.cluster ? ` ON CLUSTER ${JSON.stringify(options.cluster)}` : '';
     await admin.command({ query: `CREATE DATABASE IF NOT EXISTS "${where.database}"${onCluster}` });
     await admin.close();
@@ -91,10 +112,15 @@ type Pending = { table: string; rows: readonly Row[] }[];
 
 export class ClickHouseStore implements Store {
   readonly dialect = clickhouseDialect;
+  /** The URL without its password (shown by /health, logs and messages). */
+  get location(): string {
+    return redactUrl(this.url);
+  }
 
   constructor(
     readonly client: ClickHouseClient,
-    readonly location: string,
+    /** The store's URL as given (with its password, for `reader()`). */
+    private readonly url: string,
     readonly database: string,
     readonly cluster: string | undefined,
     private readonly pending: Pending | null = null,
@@ -213,7 +239,7 @@ export class ClickHouseStore implements Store {
   async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
     if (this.pending) return fn(this);
     const pending: Pending = [];
-    const tx = new ClickHouseStore(this.client, this.location, this.database, this.cluster, pending);
+    const tx = new ClickHouseStore(this.client, this.url, this.database, this.cluster, pending);
     const result = await fn(tx);
     for (const { table, rows } of pending) await this.insert(table, rows);
     return result;
@@ -224,7 +250,7 @@ export class ClickHouseStore implements Store {
   }
 
   async reader(): Promise<Store> {
-    return openClickHouseStore(this.location, {
+    return openClickHouseStore(this.url, {
       migrate: false,
       ...(this.cluster ? { cluster: this.cluster } : {}),
     });

@@ -1,4 +1,5 @@
 import { join, sql, trusted } from '../sql.ts';
+import { wholeDays } from '../duckdb/dialect.ts';
 import type { Dialect } from '../store.ts';
 
 const unsupported = (what: string) => () => {
@@ -21,10 +22,23 @@ export const clickhouseDialect: Dialect = {
     const s = trusted(String(Math.trunc(scale)));
     return sql`CAST(round(toDecimal128(${value}, ${trusted(String(Math.trunc(scale) + 6))}), ${s}) AS Decimal(${p}, ${s}))`;
   },
+  formatDate: (value, as) =>
+    sql`formatDateTime(${value}, ${trusted(as === 'day' ? "'%Y-%m-%d'" : "'%Y-%m-%dT%H:%i:%SZ'")}, 'UTC')`,
+  days: (n) => trusted(String(wholeDays(n))),
+  quantileDisc: (value, q) =>
+    sql`arrayElement(arraySort(groupArray(${value})), toUInt64(greatest(1, ceil(count() * ${trusted(String(Number(q)))}))))`,
+  unnest: (values) => sql`arrayJoin([${join(values)}])`,
+  round: (value, digits) => {
+    const m = trusted(`1e${Math.trunc(digits)}`);
+    return sql`(if(${value} >= 0, floor(${value} * ${m} + 0.5), ceil(${value} * ${m} - 0.5)) / ${m})`;
+  },
+  splitPart: (value, separator, index) => sql`splitByChar(${separator}, ${value})[${Math.trunc(index)}]`,
+  sortedDistinct: (value) => sql`arraySort(groupUniqArray(${value}))`,
   integers: (count) => sql`(SELECT number AS i FROM numbers(${count}))`,
   dateBucket(value, grain) {
     if (grain === 'day') return sql`toDate(${value})`;
     if (grain === 'week') return sql`toMonday(${value})`;
+    if (grain === 'year') return sql`toStartOfYear(${value})`;
     return sql`toStartOfMonth(${value})`;
   },
 };

@@ -31,6 +31,12 @@ function readCsv(read: DelimitedRead): Sql {
   return sql`read_csv(${read.file}, ${trusted(options.join(', '))})`;
 }
 
+/** Frame bounds are whole numbers of days written into the SQL (never user input). */
+export function wholeDays(n: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`window bound ${n} is not a whole number of days`);
+  return n;
+}
+
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
   readDelimited: readCsv,
@@ -43,6 +49,14 @@ export const duckdbDialect: Dialect = {
   exportJsonLines: (query, file) => sql`COPY (${query}) TO ${trusted(quote(file))} (FORMAT json)`,
   decimal: (value, precision, scale) =>
     sql`CAST(${value} AS DECIMAL(${trusted(String(Math.trunc(precision)))}, ${trusted(String(Math.trunc(scale)))}))`,
+  formatDate: (value, as) =>
+    sql`strftime(${value}, ${trusted(as === 'day' ? "'%Y-%m-%d'" : "'%Y-%m-%dT%H:%M:%SZ'")})`,
+  days: (n) => trusted(`INTERVAL ${wholeDays(n)} DAY`),
+  quantileDisc: (value, q) => sql`quantile_disc(${value}, ${trusted(String(Number(q)))})`,
+  unnest: (values) => sql`unnest([${join(values)}])`,
+  round: (value, digits) => sql`round(${value}, ${trusted(String(Math.trunc(digits)))})`,
+  splitPart: (value, separator, index) => sql`split_part(${value}, ${separator}, ${Math.trunc(index)})`,
+  sortedDistinct: (value) => sql`list(DISTINCT ${value} ORDER BY ${value})`,
   integers: (count) => sql`(SELECT range AS i FROM range(${count}))`,
   dateBucket(value, grain) {
     if (grain === 'day') return sql`CAST(${value} AS DATE)`;
