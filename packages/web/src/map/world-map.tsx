@@ -1,4 +1,5 @@
 import { type Hotspot } from '@peacebell/model';
+import { memo } from 'react';
 import WORLD from 'virtual:world-shapes';
 import type { z } from 'zod';
 import { LEVEL_LABELS, levelColor } from '../levels.ts';
@@ -32,7 +33,7 @@ export interface Colouring {
   title: string;
 }
 
-export default function WorldMap({
+export default memo(function WorldMap({
   hotspots,
   caption,
   linkTo,
@@ -90,4 +91,4 @@ export default function WorldMap({
       </figcaption>
     </figure>
   );
-}
+});

@@ -6,18 +6,19 @@ import {
   IndicatorCatalog,
   IndicatorMap,
 } from '@peacebell/model';
-import { lazy, useEffect, useMemo, useState } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { apiUrl } from '../api.ts';
 import { IndicatorLegend } from '../colour-legend.tsx';
 import { colourScale } from '../colour-scale.ts';
 import { countryName, DayField, LevelBadge, Legend, Sparkline, TableHead } from '../components.tsx';
 import { worldUrls } from '../first-view.ts';
-import { formatCount, formatNumber, formatRatio, formatShare } from '../format.ts';
+import { formatCount, formatNumber, formatShare } from '../format.ts';
 import { Link, useNavigate } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
 import { useApi, type Load } from '../use-api.ts';
-import type { WorldState } from '../url-state.ts';
+import type { State, WorldState } from '../url-state.ts';
 import { ColourBy, DomainFilter, WindowDays } from './world-colour.tsx';
+import { CountriesTable } from './world-countries.tsx';
 
 // Start fetching the map's chunk with the page, beside the API requests, not after them.
 const mapModule = import('../map/world-map.tsx');
@@ -78,6 +79,11 @@ export function WorldPage({ state }: { state: WorldState }) {
           }
         : undefined,
     [indicator, scale],
+  );
+  // stable between renders, so the memoised map redraws only when what it shows changes
+  const linkTo = useCallback(
+    (iso3: string): State => ({ page: 'country', country: iso3, ...(shown ? { date: shown } : {}) }),
+    [shown],
   );
   const go = (date: string | undefined, replace = false) => {
     const next: WorldState = { ...state };
@@ -170,7 +176,7 @@ export function WorldPage({ state }: { state: WorldState }) {
                 ? `${indicator.data.indicator.title} (${indicator.data.indicator.unit}) by country, ${indicator.data.from} to ${indicator.data.to} (UTC)`
                 : `Hotspot level by country on ${shown ?? 'the last day'} (UTC)`
             }
-            linkTo={(iso3) => ({ page: 'country', country: iso3, ...(shown ? { date: shown } : {}) })}
+            linkTo={linkTo}
           />
         )}
       </Panel>
@@ -237,48 +243,7 @@ export function WorldPage({ state }: { state: WorldState }) {
           isEmpty={(d) => d.countries.length === 0}
           empty="No events in the 7 days to this date."
         >
-          {(data) => (
-            <>
-              <p className="muted small">
-                The 7 days to {data.as_of ?? shown} (UTC) against the mean of the 4 weeks before.
-              </p>
-              <div className="scroll">
-                <table className="table" data-testid="countries-table">
-                  <TableHead
-                    columns={[
-                      'Country',
-                      { num: 'Events, 7 days' },
-                      { num: 'Change vs baseline' },
-                      { num: 'Conflict share' },
-                      { num: 'Deaths, 7 days' },
-                    ]}
-                  />
-                  <tbody>
-                    {data.countries.map((c) => (
-                      <tr key={c.country} data-country={c.country}>
-                        <th scope="row">
-                          <Link
-                            to={{ page: 'country', country: c.country, ...(shown ? { date: shown } : {}) }}
-                          >
-                            {countryName(c.country, c.name)}
-                          </Link>
-                        </th>
-                        <td className="num">{formatCount(c.events_7d)}</td>
-                        <td
-                          className="num"
-                          title={`baseline ${formatNumber(c.baseline_7d)} events per 7 days`}
-                        >
-                          {formatRatio(c.change)}
-                        </td>
-                        <td className="num">{formatShare(c.conflict_share_7d)}</td>
-                        <td className="num">{formatCount(c.fatalities_7d)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
+          {(data) => <CountriesTable data={data} shown={shown} />}
         </Panel>
       </div>
     </>
