@@ -2,7 +2,14 @@ import { addDays, CANONICAL_CATEGORIES, scopeCountries, TRACKS, type Trigger } f
 import { list, sql, type Sql } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
 import { placeName } from './indicator.ts';
-import { adm1Subjects, countrySubject, type Firing, type FiringRequest, type Subject } from './types.ts';
+import {
+  adm1Subjects,
+  countrySubject,
+  round,
+  type Firing,
+  type FiringRequest,
+  type Subject,
+} from './types.ts';
 
 type FirstTrigger = Extract<Trigger, { kind: 'first' }>;
 
@@ -63,7 +70,7 @@ export async function firstFirings(store: Store, r: FiringRequest<FirstTrigger>)
           subject,
           day: d.day,
           severity: 'warning',
-          confidence: d.events >= 3 ? 1 : d.events / 3,
+          confidence: round(Math.min(1, d.events / 3), 2),
           value: d.events,
           baseline: 0,
           unit: `${r.trigger.what} events`,
