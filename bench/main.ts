@@ -1,13 +1,14 @@
 import { cpus, totalmem } from 'node:os';
 import { acledBench } from './acled.ts';
 import { apiBench, benchDir, benchStore, LAST_DAY } from './api.ts';
+import { clickhouseBench } from './clickhouse.ts';
 import { dashboardBench } from './dashboard.ts';
 import { gkgBench } from './gkg.ts';
 import { ingestBench } from './ingest.ts';
 import { syncBench } from './sync.ts';
 
 /**
- * `npm run bench [-- MILLIONS] [--only ingest|acled|sync|gkg|api|dashboard] [--gkg-mb 300] [--events 10M,50M]`: every benchmark, each printing its figures
+ * `npm run bench [-- MILLIONS] [--only ingest|acled|sync|gkg|api|dashboard|clickhouse] [--gkg-mb 300] [--events 10M,50M]`: every benchmark, each printing its figures
  * and its ratios against a baseline measured in the same run.
  */
 const args = process.argv.slice(2);
@@ -39,6 +40,13 @@ if (only === undefined || only === 'gkg') {
 if (only === undefined || only === 'api') {
   console.log('\n== API ==');
   await apiBench(apiSizes);
+}
+if (only === 'clickhouse') {
+  // DuckDB and ClickHouse (chdb) in one run, on the API benchmark's store (default 10M events)
+  for (const events of args.includes('--events') ? apiSizes : [10_000_000]) {
+    console.log(`\n== ClickHouse and DuckDB, ${events.toLocaleString('en')} events ==`);
+    await clickhouseBench(events);
+  }
 }
 if (only === 'dashboard') {
   // the first view alone, on the stores of the API benchmark (default 10M events)

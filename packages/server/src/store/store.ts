@@ -29,8 +29,8 @@ export interface Dialect {
   splitPart(value: Sql, separator: string, index: number): Sql;
   /** A group's distinct values, as a sorted list. */
   sortedDistinct(value: Sql): Sql;
-  /** A statement writing the rows of `query` to a file of JSON objects, one a line, for bulk copies. */
-  exportJsonLines(query: Sql, file: string): Sql;
+  /** A statement writing the rows of `query` to a Parquet file, for bulk copies. */
+  exportParquet(query: Sql, file: string): Sql;
   /** A number as DECIMAL(precision, scale), rounded to the scale (never truncated). */
   decimal(value: Sql, precision: number, scale: number): Sql;
   /** A row source of the integers 0 .. count-1 in a column `i`. */

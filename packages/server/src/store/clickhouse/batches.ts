@@ -15,11 +15,12 @@ import { localName, onCluster, parseColumns, type Topology } from './schema.ts';
  *
  * 1. Rows of an earlier attempt that never committed (batch ids above the last committed one)
  *    are deleted, and the batch gets a fresh id.
- * 2. Its events and mentions are bulk-copied (JSON lines) into staging tables and compared with the
- *    store there, as `ingest/dedupe.ts` does in DuckDB: copies of stored rows are dropped, stored
- *    rows with the same id and other content get a tombstone and a copy in `event_versions`.
- * 3. New rows, rejects, tombstones and rollup deltas are written tagged with the batch id: all
- *    invisible, since readers see only committed batches.
+ * 2. Its events and mentions are bulk-copied (Parquet) into their tables under that id, where
+ *    no reader sees them yet, and compared with the visible rows, as `ingest/dedupe.ts` does in
+ *    DuckDB: copies of stored rows are deleted from the batch, stored rows with the same id and
+ *    other content get a tombstone and a copy in `event_versions`.
+ * 3. Rejects, tombstones and rollup deltas are written tagged with the batch id: all invisible,
+ *    since readers see only committed batches.
  * 4. The batch record is written last: that single insert makes the whole batch visible.
  *
  * An interrupted copy leaves nothing visible, and the same content (by SHA-256) is copied once.
@@ -36,6 +37,8 @@ export interface CopyOptions {
   /** A folder for the files in transit. */
   tmpDir: string;
   now: Date;
+  /** The batch record to write when the source has none (the benchmark's built store). */
+  record?: Row;
   /** Called after each step (tests interrupt a copy here). */
   onStep?: (step: 'staged' | 'settled' | 'written') => void | Promise<void>;
 }
@@ -44,15 +47,13 @@ const names = (columns: string) => parseColumns(columns).map((c) => c.name);
 const EVENT_NAMES = names(EVENT_COLUMNS);
 const MENTION_NAMES = names(MENTION_COLUMNS);
 
-/** On a cluster, deletes and truncations go to the local tables, on every node. */
+/** On a cluster, deletes go to the local tables, on every node. */
 const topology = (to: ClickHouseStore): Topology => ({
   database: to.database,
   ...(to.cluster ? { cluster: to.cluster } : {}),
 });
 const deleteSql = (to: ClickHouseStore, table: string, where: Sql) =>
   sql`DELETE FROM ${ident(localName(table, topology(to)))}${onCluster(topology(to))} WHERE ${where}`;
-const truncateSql = (to: ClickHouseStore, table: string) =>
-  sql`TRUNCATE TABLE ${ident(localName(table, topology(to)))}${onCluster(topology(to))}`;
 
 /** The highest committed batch id, and removes what uncommitted attempts left behind. */
 async function nextBatchId(to: ClickHouseStore): Promise<number> {
@@ -73,7 +74,7 @@ async function nextBatchId(to: ClickHouseStore): Promise<number> {
   return highest + 1;
 }
 
-/** Writes the rows of `query` in the source store to a ClickHouse table through a JSON-lines file. */
+/** Writes the rows of `query` in the source store to a ClickHouse table through a Parquet file. */
 async function bulkCopy(
   from: Store,
   to: ClickHouseStore,
@@ -82,7 +83,7 @@ async function bulkCopy(
   columns: readonly string[],
   file: string,
 ): Promise<void> {
-  await from.exec(from.dialect.exportJsonLines(query, file));
+  await from.exec(from.dialect.exportParquet(query, file));
   try {
     if ((await stat(file)).size > 0) await to.insertRaw(table, createReadStream(file), columns);
   } finally {
@@ -93,8 +94,9 @@ async function bulkCopy(
 const columnList = (columns: readonly string[]) => join(columns.map((c) => ident(c)));
 
 /**
- * Staged rows that are not copies of a visible row go in with the new batch id; returns how
- * many rows were dropped as copies and how many stored rows were replaced.
+ * Compares the batch's rows (written, not yet visible) with the visible ones: copies of a stored
+ * row are deleted from the batch; a stored row with the same id and other content gets a
+ * tombstone and a copy in `event_versions`. Returns the rows kept, dropped and replaced.
  */
 async function settle(
   to: ClickHouseStore,
@@ -103,31 +105,46 @@ async function settle(
   batchId: number,
   now: Date,
 ): Promise<{ inserted: number; duplicates: number; replaced: number }> {
-  const staging = ident(`${target}_staging`);
   const view = ident(target);
   const data = ident(`${target}_data`);
+  const fresh = sql`(SELECT id, key_hash, content_hash FROM ${data} WHERE batch_id = ${batchId})`;
   const stored = sql`(SELECT id, content_hash, batch_id FROM ${view}
-    WHERE key_hash IN (SELECT key_hash FROM ${staging}) AND id IN (SELECT id FROM ${staging}))`;
+    WHERE key_hash IN (SELECT key_hash FROM ${fresh}) AND id IN (SELECT id FROM ${fresh}))`;
+  // One narrow scan answers the usual case (nothing in the batch is stored yet) at once.
+  const [overlap] = await to.query<{ n: number; stored: number }>(sql`
+    SELECT toInt64((SELECT count() FROM ${data} WHERE batch_id = ${batchId})) AS n,
+      toInt64((SELECT count() FROM ${view} WHERE key_hash IN (SELECT key_hash FROM ${fresh}))) AS stored`);
+  if (!overlap?.stored) return { inserted: overlap?.n ?? 0, duplicates: 0, replaced: 0 };
   const [counts] = await to.query<{ n: number; same: number; changed: number }>(sql`
-    SELECT toInt64((SELECT count() FROM ${staging})) AS n,
-      toInt64((SELECT count() FROM ${staging} WHERE (id, content_hash) IN (SELECT id, content_hash FROM ${stored}))) AS same,
-      toInt64((SELECT count() FROM ${stored} WHERE (id, content_hash) NOT IN (SELECT id, content_hash FROM ${staging}))) AS changed`);
+    WITH stored AS ${stored}
+    SELECT toInt64((SELECT count() FROM ${fresh})) AS n,
+      toInt64((SELECT count() FROM stored WHERE (id, content_hash) IN (SELECT id, content_hash FROM ${fresh}))) AS same,
+      toInt64((SELECT count() FROM stored WHERE (id, content_hash) NOT IN (SELECT id, content_hash FROM ${fresh}))) AS changed`);
   const same = counts?.same ?? 0;
   const changed = counts?.changed ?? 0;
   if (changed > 0 && target === 'events') {
-    const replaced = sql`(SELECT * FROM ${view} WHERE key_hash IN (SELECT key_hash FROM ${staging})
-      AND id IN (SELECT id FROM ${staging}) AND (id, content_hash) NOT IN (SELECT id, content_hash FROM ${staging}))`;
+    const replaced = sql`(SELECT * FROM ${view} WHERE key_hash IN (SELECT key_hash FROM ${fresh})
+      AND id IN (SELECT id FROM ${fresh}) AND (id, content_hash) NOT IN (SELECT id, content_hash FROM ${fresh}))`;
     await to.exec(sql`INSERT INTO event_versions_data (${columnList(columns)}, superseded_at, superseded_by_batch, superseded_reason)
       SELECT ${columnList(columns)}, ${now}, ${batchId}, 'replaced' FROM ${replaced}`);
   }
   if (changed > 0) {
     await to.exec(sql`INSERT INTO event_tombstones_data (id, old_batch, by_batch)
-      SELECT id, batch_id, ${batchId} FROM ${stored} WHERE (id, content_hash) NOT IN (SELECT id, content_hash FROM ${staging})`);
+      SELECT id, batch_id, ${batchId} FROM ${stored} WHERE (id, content_hash) NOT IN (SELECT id, content_hash FROM ${fresh})`);
   }
-  const values = columns.map((c) => (c === 'batch_id' ? sql`${batchId} AS batch_id` : ident(c)));
-  await to.exec(sql`INSERT INTO ${data} (${columnList(columns)})
-    SELECT ${join(values)} FROM ${staging}
-    ${same > 0 ? sql`WHERE (id, content_hash) NOT IN (SELECT id, content_hash FROM ${stored})` : sql``}`);
+  if (same > 0) {
+    // A mutation must not read the table it changes: the copies are listed in a table first.
+    await to.exec(deleteSql(to, 'batch_copies', sql`TRUE`));
+    await to.exec(sql`INSERT INTO batch_copies (id, content_hash)
+      SELECT id, content_hash FROM ${stored} WHERE (id, content_hash) IN (SELECT id, content_hash FROM ${fresh})`);
+    await to.exec(
+      deleteSql(
+        to,
+        `${target}_data`,
+        sql`batch_id = ${batchId} AND (id, content_hash) IN (SELECT id, content_hash FROM batch_copies)`,
+      ),
+    );
+  }
   return { inserted: (counts?.n ?? 0) - same, duplicates: same, replaced: changed };
 }
 
@@ -152,9 +169,11 @@ export async function copyBatch(
   sourceBatch: number,
   options: CopyOptions,
 ): Promise<CopiedBatch> {
-  const [record] = await from.query<Row>(
-    sql`SELECT ${columnList(names(BATCH_COLUMNS))} FROM import_batches WHERE batch_id = ${sourceBatch}`,
-  );
+  const [record] = options.record
+    ? [options.record]
+    : await from.query<Row>(
+        sql`SELECT ${columnList(names(BATCH_COLUMNS))} FROM import_batches WHERE batch_id = ${sourceBatch}`,
+      );
   if (!record) throw new Error(`no batch ${sourceBatch} in ${from.location}`);
   const [previous] = await to.query<{ batch_id: number }>(
     sql`SELECT batch_id FROM import_batches WHERE content_sha256 = ${record.content_sha256 as string} LIMIT 1`,
@@ -169,7 +188,7 @@ export async function copyBatch(
     };
   }
   const batchId = await nextBatchId(to);
-  const file = joinPath(options.tmpDir, `batch-${sourceBatch}.jsonl`);
+  const file = joinPath(options.tmpDir, `batch-${sourceBatch}.parquet`);
   let inserted = 0;
   let duplicates = 0;
   let replaced = 0;
@@ -181,18 +200,18 @@ export async function copyBatch(
       sql`SELECT count(*)::INTEGER AS n FROM ${ident(target)} WHERE batch_id = ${sourceBatch}`,
     );
     if (!any?.n) continue;
-    await to.exec(truncateSql(to, `${target}_staging`));
+    // The rows go straight to the data table under the new batch id: invisible until the commit.
+    const values = columns.map((c) => (c === 'batch_id' ? sql`${batchId}::INTEGER AS batch_id` : ident(c)));
     await bulkCopy(
       from,
       to,
-      sql`SELECT ${columnList(columns)} FROM ${ident(target)} WHERE batch_id = ${sourceBatch}`,
-      `${target}_staging`,
+      sql`SELECT ${join(values)} FROM ${ident(target)} WHERE batch_id = ${sourceBatch}`,
+      `${target}_data`,
       columns,
       file,
     );
     await options.onStep?.('staged');
     const settled = await settle(to, target, columns, batchId, options.now);
-    await to.exec(truncateSql(to, `${target}_staging`));
     inserted += settled.inserted;
     duplicates += settled.duplicates;
     replaced += settled.replaced;

@@ -7,7 +7,7 @@ import {
 } from '@clickhouse/client';
 import { QueryError } from '../../errors.ts';
 import { migrate } from '../migrate.ts';
-import { ident, join, render, sql, type Sql } from '../sql.ts';
+import { ident, render, type Sql } from '../sql.ts';
 import type { ReadReject, Row, Store } from '../store.ts';
 import { clickhouseDialect } from './dialect.ts';
 import { BATCH_TABLES, clickhouseMigrations, migrationsTableDdl } from './migrations.ts';
@@ -41,6 +41,9 @@ const SETTINGS: ClickHouseSettings = {
   // subqueries need no alias: as in DuckDB.
   prefer_column_name_to_alias: 1,
   joined_subquery_requires_alias: 0,
+  // Batches are de-duplicated before they are written (batches.ts): folding the rows of an
+  // insert into a ReplacingMergeTree would find nothing, and cost 5× the insert.
+  optimize_on_insert: 0,
   default_table_engine: 'MergeTree',
   create_table_empty_primary_key_by_default: 1,
 };
@@ -204,30 +207,23 @@ export class ClickHouseStore implements Store {
     await this.insertRaw(this.target(table), values);
   }
 
-  /** Bulk insert of rows, or of a stream of JSON lines sent as they are. */
+  /** Bulk insert of rows (JSON), or of a stream of Parquet bytes sent as they are. */
   async insertRaw(
     table: string,
     values: readonly unknown[] | Readable,
     columns?: readonly string[],
   ): Promise<void> {
-    const target = sql`${ident(table)}${columns ? sql` (${join(columns.map((c) => ident(c)))})` : sql``}`;
-    const text = render(sql`INSERT INTO ${target} FORMAT JSONEachRow`, () => '').text;
+    const format = Array.isArray(values) ? 'JSONEachRow' : 'Parquet';
     try {
-      if (Array.isArray(values)) {
-        await this.client.insert({
-          table,
-          values: values as unknown[],
-          format: 'JSONEachRow',
-          ...(columns ? { columns: columns as [string, ...string[]] } : {}),
-        });
-      } else {
-        const result = await this.client.exec({ query: text, values: values as Readable });
-        result.stream.resume();
-        await new Promise((resolve, reject) => result.stream.on('end', resolve).on('error', reject));
-      }
+      await this.client.insert({
+        table,
+        values: values as unknown[],
+        format,
+        ...(columns ? { columns: columns as [string, ...string[]] } : {}),
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new QueryError(message, text, { cause: error });
+      throw new QueryError(message, `INSERT INTO ${table} FORMAT ${format}`, { cause: error });
     }
   }
 

@@ -14,7 +14,7 @@ export const clickhouseDialect: Dialect = {
   enumType: unsupported('an enum type'),
   enumLookup: unsupported('an enum lookup'),
   hash: (values) => sql`cityHash64(${join(values)})`,
-  exportJsonLines: unsupported('writing a JSON file'),
+  exportParquet: unsupported('writing a Parquet file'),
   // CAST to Decimal truncates in ClickHouse; DuckDB rounds. Round at the scale first, on a
   // wider decimal, so both store the same value.
   decimal: (value, precision, scale) => {

@@ -123,18 +123,11 @@ export function clickhouseMigrations(t: Topology): Migration[] {
           partitionBy: 'toYear(mention_time)',
           shardBy: 'cityHash64(event_id)',
         }),
-        // A batch's rows wait here while they are compared with the store (batches.ts); never read.
+        // The rows of a batch that copy stored ones, listed while the batch is settled (batches.ts).
         ...table({
-          name: 'events_staging',
-          columns: EVENT_COLUMNS,
-          orderBy: 'key_hash',
-          settings: NULLABLE_KEY,
-        }),
-        ...table({
-          name: 'gdelt_mentions_staging',
-          columns: MENTION_COLUMNS,
-          orderBy: 'key_hash',
-          settings: NULLABLE_KEY,
+          name: 'batch_copies',
+          columns: 'id VARCHAR NOT NULL, content_hash UBIGINT NOT NULL',
+          orderBy: 'id',
         }),
         ...table({ name: 'rejects_data', columns: REJECT_COLUMNS, orderBy: 'batch_id, line' }),
         view('event_tombstones', sql`SELECT * FROM event_tombstones_data WHERE by_batch IN ${COMMITTED}`),

@@ -46,7 +46,7 @@ export const duckdbDialect: Dialect = {
     sql`(CAST([${trusted(values.map((v) => (v === null ? 'NULL' : quote(v))).join(', '))}] AS VARCHAR[]))[enum_code(${value}) + 1]`,
   hash: (values) => sql`hash(${join(values)})`,
   // COPY's target is a constant: the path (a temp file of ours) is quoted here.
-  exportJsonLines: (query, file) => sql`COPY (${query}) TO ${trusted(quote(file))} (FORMAT json)`,
+  exportParquet: (query, file) => sql`COPY (${query}) TO ${trusted(quote(file))} (FORMAT parquet)`,
   decimal: (value, precision, scale) =>
     sql`CAST(${value} AS DECIMAL(${trusted(String(Math.trunc(precision)))}, ${trusted(String(Math.trunc(scale)))}))`,
   formatDate: (value, as) =>
