@@ -59,7 +59,13 @@ export function Bell() {
         onClick={() => setOpen((o) => !o)}
         aria-label={`Alerts: ${count} unacknowledged${offline ? ' (not live)' : ''}`}
       >
-        <span aria-hidden="true">🔔</span> Alerts
+        <svg className="bell-icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <path
+            d="M8 1.5a1 1 0 0 1 1 1v.6a4.5 4.5 0 0 1 3.5 4.4v3l1.5 2v.5H2v-.5l1.5-2v-3A4.5 4.5 0 0 1 7 3.1v-.6a1 1 0 0 1 1-1zM6.3 13.5h3.4a1.7 1.7 0 0 1-3.4 0z"
+            fill="currentColor"
+          />
+        </svg>{' '}
+        Alerts
         {count > 0 && (
           <span className="bell-count" data-testid="bell-count">
             {count}
