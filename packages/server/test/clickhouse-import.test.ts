@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { importInto } from '../src/cli/staged-import.ts';
 import { copyBatch } from '../src/store/clickhouse/batches.ts';
-import type { ClickHouseStore} from '../src/store/clickhouse/clickhouse-store.ts';
+import type { ClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
 import { openClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
-import { rebuildRollups } from '../src/store/rollups.ts';
+import { rebuildRollups, rollupColumns, ROLLUPS, type RollupSpec } from '../src/store/rollups.ts';
 import { openDuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
-import { sql, trusted } from '../src/store/sql.ts';
+import { ident, join, sql } from '../src/store/sql.ts';
 import type { Store } from '../src/store/store.ts';
 import { startChdbServer, type ChdbServer } from './fixtures/chdb-server.ts';
 import { CLOCK, tempDir } from './helpers.ts';
@@ -22,7 +22,7 @@ let server: ChdbServer;
 const url = (db: string) => `${server.url.replace('http', 'clickhouse')}/${db}`;
 
 beforeAll(async () => {
-  server = await startChdbServer(join(dir, 'chdb'));
+  server = await startChdbServer(joinPath(dir, 'chdb'));
 });
 afterAll(async () => server?.close());
 
@@ -46,7 +46,16 @@ const normal = (rows: object[]) =>
 
 const EVENT_VIEW = sql`SELECT id, CAST(content_hash AS VARCHAR) AS content_hash, event_date, category, domain,
   goldstein, avg_tone, action_geo_country, action_geo_adm1, fatalities_best FROM events ORDER BY id`;
-const ROLLUP_VIEW = (table: string) => sql`SELECT * FROM ${trusted(table)} ORDER BY ALL`;
+/** A rollup as readers see it: per key, the sums of its rows (one row per key on DuckDB, a row per batch on ClickHouse). */
+const ROLLUP_VIEW = (table: string) => {
+  const spec = ROLLUPS.find((r) => r.table === table) as RollupSpec;
+  const columns = rollupColumns(spec);
+  const keys = join(columns.filter((c) => c.key).map((c) => ident(c.column)));
+  const sums = join(
+    columns.filter((c) => !c.key).map((c) => sql`sum(${ident(c.column)}) AS ${ident(c.column)}`),
+  );
+  return sql`SELECT ${keys}, ${sums} FROM ${ident(table)} GROUP BY ${keys} ORDER BY ${keys}`;
+};
 const COUNTS = sql`SELECT (SELECT count(*) FROM events)::INTEGER AS events,
   (SELECT count(*) FROM gdelt_mentions)::INTEGER AS mentions,
   (SELECT count(*) FROM rejects)::INTEGER AS rejects,
@@ -64,7 +73,7 @@ async function same(duck: Store, ch: Store) {
 
 describe.runIf(hasData)('import into ClickHouse', () => {
   it('gives the same events, mentions, rejects and rollups as DuckDB, and a re-import adds nothing', async () => {
-    const duck = await openDuckDbStore(join(dir, 'ref.duckdb'));
+    const duck = await openDuckDbStore(joinPath(dir, 'ref.duckdb'));
     const ch = await openClickHouseStore(url('imports'));
     for (const file of FILES) {
       const a = await importInto(duck, dataFile(file), { clock: CLOCK });
@@ -82,12 +91,14 @@ describe.runIf(hasData)('import into ClickHouse', () => {
   it('replaces a revised event as DuckDB does, keeping the old version, rollups exact', async () => {
     const original = dataFile('gdelt2/export/20260514083000.export.CSV');
     const lines = readFileSync(original, 'utf8').split('\n');
-    // The same first event with another Goldstein value (column 31), in a file of its own.
+    // The same first event on another day (column 2) with another Goldstein value (column 31), in
+    // a file of its own: its old day's keys are left with no events.
     const fields = (lines[0] as string).split('\t');
     fields[30] = fields[30] === '-10' ? '10' : '-10';
-    const revised = join(dir, '20260514084500.export.CSV');
+    fields[1] = '20260101';
+    const revised = joinPath(dir, '20260514084500.export.CSV');
     writeFileSync(revised, `${fields.join('\t')}\n${lines.slice(1, 5).join('\n')}\n`);
-    const duck = await openDuckDbStore(join(dir, 'rev.duckdb'));
+    const duck = await openDuckDbStore(joinPath(dir, 'rev.duckdb'));
     const ch = await openClickHouseStore(url('revisions'));
     for (const file of [original, revised]) {
       const a = await importInto(duck, file, { clock: CLOCK });
@@ -97,6 +108,11 @@ describe.runIf(hasData)('import into ClickHouse', () => {
     await same(duck, ch);
     const versions = sql`SELECT id, superseded_by_batch, superseded_reason FROM event_versions ORDER BY id`;
     expect(await ch.query(versions)).toEqual(await duck.query(versions));
+    // The old day's keys were hidden on ClickHouse as DuckDB deleted them.
+    const [hidden] = await ch.query<{ n: number }>(
+      sql`SELECT count()::INTEGER AS n FROM rollup_country_day_tombstones`,
+    );
+    expect(hidden?.n).toBeGreaterThan(0);
     await rebuildRollups(duck);
     await same(duck, ch);
     await duck.close();
@@ -106,7 +122,7 @@ describe.runIf(hasData)('import into ClickHouse', () => {
   it('an import interrupted at any step leaves nothing visible; the re-run imports it whole', async () => {
     const file = dataFile('gdelt2/export/20260514090000.export.CSV');
     const ch = (await openClickHouseStore(url('interrupted'))) as ClickHouseStore;
-    const stage = await openDuckDbStore(join(dir, 'stage.duckdb'));
+    const stage = await openDuckDbStore(joinPath(dir, 'stage.duckdb'));
     const first = await importInto(stage, dataFile('gdelt2/export/20260514083000.export.CSV'), {
       clock: CLOCK,
     });

@@ -157,8 +157,24 @@ async function applyRollups(to: ClickHouseStore, batchId: number, replaced: bool
       replaced ? sql`SELECT * FROM event_versions_data WHERE superseded_by_batch = ${batchId}` : null,
       to.dialect,
     );
-    await to.exec(sql`INSERT INTO ${ident(`${spec.table}_data`)} (${columnList(columns)}, batch_id)
+    const data = ident(`${spec.table}_data`);
+    await to.exec(sql`INSERT INTO ${data} (${columnList(columns)}, batch_id)
       SELECT ${columnList(columns)}, ${batchId} FROM (${delta}) AS d`);
+    if (!replaced) continue;
+    // Keys the batch leaves with no events are hidden, all their rows, once it commits (as DuckDB
+    // deletes such rows). Only revisions can do that, so this runs for few batches.
+    const keys = columnList(
+      rollupColumns(spec)
+        .filter((c) => c.key)
+        .map((c) => c.column),
+    );
+    const rows = sql`(SELECT * FROM ${ident(`${spec.table}_rows`)} UNION ALL SELECT * FROM ${data} WHERE batch_id = ${batchId})`;
+    await to.exec(sql`INSERT INTO ${ident(`${spec.table}_tombstones`)} (${keys}, batch_id, by_batch)
+      SELECT ${keys}, batch_id, ${batchId} FROM ${rows} AS r
+      WHERE (${keys}) IN (
+        SELECT ${keys} FROM ${rows} AS k
+        WHERE (${keys}) IN (SELECT ${keys} FROM ${data} WHERE batch_id = ${batchId})
+        GROUP BY ${keys} HAVING sum(events) = 0)`);
   }
 }
 
