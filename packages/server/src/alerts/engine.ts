@@ -102,24 +102,40 @@ export async function checkRules(
   const latest = await latestDay(store);
   if (!latest) return [];
   const raisedNow: AlertPacket[] = [];
+  const failed: string[] = [];
   for (const rule of await listRules(store)) {
     if (!rule.spec.enabled || (only !== undefined && rule.spec.name !== only)) continue;
-    const from = addDays(
-      rule.evaluated_through && rule.evaluated_through < latest ? rule.evaluated_through : latest,
-      -RECHECK_DAYS,
-    );
-    const firings = await firingsFor(store, rule.spec, from, latest);
-    const state = await episodes(store, rule.id);
-    const now = options.clock();
-    const packets: AlertPacket[] = [];
-    for (const r of raise(firings, state, rule.spec.cooldown_days)) {
-      // A new rule learns the episodes already running but rings only for the last day.
-      if (!rule.evaluated_through && r.firing.day < latest) continue;
-      packets.push(
-        await buildPacket(store, { ruleId: rule.id, spec: rule.spec, baseUrl: options.baseUrl, now }, r),
-      );
+    // One rule that fails (its query, its evidence) must not keep the others from ringing.
+    try {
+      raisedNow.push(...(await checkRule(store, rule, latest, options)));
+    } catch (error) {
+      failed.push(`${rule.spec.name}: ${(error as Error).message}`);
     }
-    raisedNow.push(...(await commit(store, rule, packets, state, latest, now)));
   }
+  if (failed.length > 0) throw new Error(`alert rules failed (${failed.join('; ')})`);
   return raisedNow;
+}
+
+async function checkRule(
+  store: Store,
+  rule: StoredRule,
+  latest: string,
+  options: EngineOptions,
+): Promise<AlertPacket[]> {
+  const from = addDays(
+    rule.evaluated_through && rule.evaluated_through < latest ? rule.evaluated_through : latest,
+    -RECHECK_DAYS,
+  );
+  const firings = await firingsFor(store, rule.spec, from, latest);
+  const state = await episodes(store, rule.id);
+  const now = options.clock();
+  const packets: AlertPacket[] = [];
+  for (const r of raise(firings, state, rule.spec.cooldown_days)) {
+    // A new rule learns the episodes already running but rings only for the last day.
+    if (!rule.evaluated_through && r.firing.day < latest) continue;
+    packets.push(
+      await buildPacket(store, { ruleId: rule.id, spec: rule.spec, baseUrl: options.baseUrl, now }, r),
+    );
+  }
+  return commit(store, rule, packets, state, latest, now);
 }

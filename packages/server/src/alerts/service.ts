@@ -41,11 +41,15 @@ export class AlertService {
     }
     this.checking = (async () => {
       const raised: AlertPacket[] = [];
-      do {
-        this.again = false;
-        raised.push(...(await checkRules(this.store, this.options)));
-      } while (this.again);
-      await this.deliverer.runDue();
+      try {
+        do {
+          this.again = false;
+          raised.push(...(await checkRules(this.store, this.options)));
+        } while (this.again);
+      } finally {
+        // What the rules that worked raised goes out even when another rule failed.
+        await this.deliverer.runDue();
+      }
       return raised;
     })().finally(() => {
       this.checking = null;

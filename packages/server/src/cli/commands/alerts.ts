@@ -182,8 +182,7 @@ async function run(
     }
     case 'check': {
       const s = service(ctx, store);
-      const raised = await checkRules(store, s.options);
-      await s.deliverer.runDue();
+      const raised = await checkRules(store, s.options).finally(() => s.deliverer.runDue());
       await writePackets(ctx, format, raised, 'No new alerts.');
       return 0;
     }
