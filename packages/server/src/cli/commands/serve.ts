@@ -2,6 +2,7 @@ import { isClickHouseUrl, redactUrl } from '../../store/clickhouse/url.ts';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
+import { firstViewWarmer, type Warmer } from '../../api/warm.ts';
 import { generationCounter } from '../../api/deps.ts';
 import { CliError } from '../../errors.ts';
 import { rebuildRollups } from '../../store/rollups.ts';
@@ -40,9 +41,13 @@ export const serveCommand: Command = {
       const generation = generationCounter();
       const reader = await store.reader();
       const bell = await startBell(ctx, store, settings, stop.signal);
+      let warmer: Warmer | undefined;
+      const warm = () =>
+        void warmer?.warm().catch((error: Error) => ctx.stderr.write(`warming failed: ${error.message}\n`));
       const onImported = () => {
         generation.onImported();
         bell.check();
+        warm();
       };
       let app: FastifyInstance | undefined;
       try {
@@ -60,6 +65,8 @@ export const serveCommand: Command = {
         const url = await listen(app, host, port);
         if (!settings.publicUrl) bell.service.options.baseUrl = url;
         bell.check();
+        warmer = firstViewWarmer(app, (line) => ctx.stderr.write(`${line}\n`));
+        warm();
         // A DuckDB file is held by one process: say which, and where its API is.
         const local = !isClickHouseUrl(store.location);
         if (local) writeFileSync(serveInfoPath(store.location), JSON.stringify({ url, pid: process.pid }));
@@ -76,6 +83,7 @@ export const serveCommand: Command = {
         else await followFeed(ctx, store, settings, stop.signal, onImported);
       } finally {
         stop.dispose();
+        await warmer?.idle();
         await app?.close();
         await bell.stop();
         if (!isClickHouseUrl(store.location)) rmSync(serveInfoPath(store.location), { force: true });
