@@ -21,7 +21,7 @@ export async function listDeliveries(
 export async function retryDead(store: Store, now: Date, alertId?: string): Promise<number> {
   const only = alertId ? sql` AND alert_id = ${alertId}` : sql``;
   const rows = await store.query(sql`UPDATE alert_deliveries SET state = 'pending', attempts = 0,
-      next_attempt_at = CAST(${now.toISOString().replace('T', ' ').replace('Z', '')} AS TIMESTAMP)
+      next_attempt_at = CAST(${now} AS TIMESTAMP)
     WHERE state = 'dead'${only} RETURNING alert_id`);
   return rows.length;
 }

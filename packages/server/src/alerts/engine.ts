@@ -42,8 +42,6 @@ async function episodes(store: Store, ruleId: number): Promise<Map<string, Episo
   return new Map(rows.map((r) => [r.subject, r]));
 }
 
-const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-
 /** Channels an alert goes to: the rule's webhook and e-mail addresses. */
 function targets(spec: AlertRuleSpec): { channel: 'webhook' | 'email'; target: string }[] {
   return [
@@ -70,10 +68,10 @@ async function commit(
       const subject = p.where.partner ? `${p.where.country}>${p.where.partner}` : p.where.country;
       await tx.exec(sql`INSERT INTO alerts (seq, alert_id, rule_id, subject, day, severity, title, muted, packet, raised_at)
         VALUES (nextval('alert_seq'), ${p.id}, ${rule.id}, ${subject}, CAST(${p.day} AS DATE), ${p.severity}, ${p.title},
-          ${muted}, ${JSON.stringify(p)}, CAST(${ts(now)} AS TIMESTAMP))`);
+          ${muted}, ${JSON.stringify(p)}, CAST(${now} AS TIMESTAMP))`);
       for (const t of targets(rule.spec)) {
         await tx.exec(sql`INSERT INTO alert_deliveries (alert_id, channel, target, state, attempts, next_attempt_at)
-          VALUES (${p.id}, ${t.channel}, ${t.target}, ${muted ? 'muted' : 'pending'}, 0, CAST(${ts(now)} AS TIMESTAMP))`);
+          VALUES (${p.id}, ${t.channel}, ${t.target}, ${muted ? 'muted' : 'pending'}, 0, CAST(${now} AS TIMESTAMP))`);
       }
       fresh.push(p);
     }

@@ -77,7 +77,7 @@ export async function acknowledge(store: Store, ids: readonly string[], now: Dat
     await getAlert(store, id);
     const [row] = await store.query<{
       n: number;
-    }>(sql`UPDATE alerts SET acknowledged_at = CAST(${now.toISOString().replace('T', ' ').replace('Z', '')} AS TIMESTAMP)
+    }>(sql`UPDATE alerts SET acknowledged_at = CAST(${now} AS TIMESTAMP)
       WHERE alert_id = ${id} AND acknowledged_at IS NULL RETURNING 1 AS n`);
     n += row ? 1 : 0;
   }

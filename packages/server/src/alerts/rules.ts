@@ -48,8 +48,6 @@ export function checkRule(input: unknown): AlertRuleSpec {
   return parsed.data;
 }
 
-const timestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-
 /**
  * Creates a rule, or replaces the one of the same name when `replace` (keeping its state). A
  * webhook without a secret gets one (kept from the replaced rule, else new), returned once here.
@@ -71,11 +69,11 @@ export async function saveRule(
   const json = JSON.stringify(spec);
   if (existing) {
     await store.exec(
-      sql`UPDATE alert_rules SET spec = ${json}, updated_at = CAST(${timestamp(now)} AS TIMESTAMP) WHERE rule_id = ${existing.id}`,
+      sql`UPDATE alert_rules SET spec = ${json}, updated_at = CAST(${now} AS TIMESTAMP) WHERE rule_id = ${existing.id}`,
     );
   } else {
     await store.exec(sql`INSERT INTO alert_rules (rule_id, name, spec, created_at, updated_at)
-      VALUES (nextval('alert_rule_seq'), ${spec.name}, ${json}, CAST(${timestamp(now)} AS TIMESTAMP), CAST(${timestamp(now)} AS TIMESTAMP))`);
+      VALUES (nextval('alert_rule_seq'), ${spec.name}, ${json}, CAST(${now} AS TIMESTAMP), CAST(${now} AS TIMESTAMP))`);
   }
   return { rule: await requireRule(store, spec.name), newSecret };
 }
@@ -112,7 +110,7 @@ export async function deleteRule(store: Store, name: string): Promise<void> {
 export async function muteRule(store: Store, name: string, until: Date | null): Promise<StoredRule> {
   const rule = await requireRule(store, name);
   await store.exec(
-    sql`UPDATE alert_rules SET muted_until = CAST(${until ? timestamp(until) : null} AS TIMESTAMP) WHERE rule_id = ${rule.id}`,
+    sql`UPDATE alert_rules SET muted_until = CAST(${until} AS TIMESTAMP) WHERE rule_id = ${rule.id}`,
   );
   return requireRule(store, name);
 }

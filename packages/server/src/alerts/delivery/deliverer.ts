@@ -41,8 +41,6 @@ interface Due {
   spec: string | null;
 }
 
-const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-
 /**
  * Sends what is due, oldest alert first, and records every attempt. State lives in the store, so a
  * restart resumes where it stopped: an attempt cut short by a crash is made again (receivers see
@@ -77,7 +75,7 @@ export class Deliverer {
     const due = await this.store.query<Due>(sql`
       SELECT d.alert_id, d.channel, d.target, d.attempts, a.packet, a.title, r.spec
       FROM alert_deliveries d JOIN alerts a USING (alert_id) LEFT JOIN alert_rules r ON r.rule_id = a.rule_id
-      WHERE d.state = 'pending' AND d.next_attempt_at <= CAST(${ts(now)} AS TIMESTAMP)
+      WHERE d.state = 'pending' AND d.next_attempt_at <= CAST(${now} AS TIMESTAMP)
       ORDER BY a.seq, d.channel, d.target LIMIT 200`);
     for (const d of due) await this.attempt(d);
     return due.length;
@@ -112,13 +110,13 @@ export class Deliverer {
     const done = this.options.clock();
     const dead = !result.ok && attempt >= this.policy.maxAttempts;
     const state = result.ok ? 'delivered' : dead ? 'dead' : 'pending';
-    const next = result.ok || dead ? null : ts(new Date(done.getTime() + backoffMs(attempt, this.policy)));
+    const next = result.ok || dead ? null : new Date(done.getTime() + backoffMs(attempt, this.policy));
     await this.store.transaction(async (tx) => {
       await tx.exec(sql`INSERT INTO alert_attempts VALUES (${d.alert_id}, ${d.channel}, ${d.target}, ${attempt},
-        CAST(${ts(started)} AS TIMESTAMP), ${result.status}, ${result.error}, ${ms})`);
+        CAST(${started} AS TIMESTAMP), ${result.status}, ${result.error}, ${ms})`);
       await tx.exec(sql`UPDATE alert_deliveries SET state = ${state}, attempts = ${attempt},
           next_attempt_at = CAST(${next} AS TIMESTAMP), last_error = ${result.error},
-          delivered_at = CAST(${result.ok ? ts(done) : null} AS TIMESTAMP)
+          delivered_at = CAST(${result.ok ? done : null} AS TIMESTAMP)
         WHERE alert_id = ${d.alert_id} AND channel = ${d.channel} AND target = ${d.target}`);
     });
     this.options.log?.(
