@@ -10,7 +10,7 @@ import {
 import { explainHotspot } from '../analytics/hotspots/explain.ts';
 import type { Store } from '../store/store.ts';
 import type { Raise } from './episodes.ts';
-import { topEvents } from './evidence.ts';
+import { topEvents, toTopEvent } from './evidence.ts';
 import { categoriesOf } from './firings/first.ts';
 import type { AnyFiring } from './firings/index.ts';
 import { placeName, SERIES_DAYS } from './firings/indicator.ts';
@@ -64,21 +64,7 @@ async function hotspotEvidence(
       low: null,
       high: p.warning_at,
     })),
-    top_events: e.top_events.map((t) => ({
-      id: t.id,
-      event_date: t.event_date,
-      source: t.source,
-      category: t.category,
-      summary: [
-        [t.actor1_name, t.actor2_name].filter(Boolean).join(' → '),
-        t.category,
-        t.action_geo_name && `at ${t.action_geo_name}`,
-      ]
-        .filter(Boolean)
-        .join(', '),
-      fatalities: t.fatalities_best,
-      source_url: t.source_url,
-    })),
+    top_events: e.top_events.map(toTopEvent),
   };
 }
 
