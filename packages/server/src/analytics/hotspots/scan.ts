@@ -49,7 +49,7 @@ function withPhases(
 async function flaggedDays(store: Store, request: ScanRequest, p: HotspotParams) {
   const candidates = await store.query<Candidate>(
     request.threat
-      ? threatCandidatesSql({ ...request, threat: request.threat }, p)
+      ? threatCandidatesSql(store.dialect, { ...request, threat: request.threat }, p)
       : candidatesSql(store.dialect, request, p, 10),
   );
   const flagged: SourceDay[] = [];

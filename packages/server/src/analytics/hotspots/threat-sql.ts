@@ -1,7 +1,8 @@
 import { addDays, type ThreatDomain } from '@peacebell/model';
-import { sql, trusted } from '../../store/sql.ts';
+import { sql } from '../../store/sql.ts';
+import type { Dialect } from '../../store/store.ts';
 import type { HotspotParams } from './method.ts';
-import { scanStart } from './scan-sql.ts';
+import { scanStart, windowFrames } from './scan-sql.ts';
 import type { ScanRequest } from './types.ts';
 
 /**
@@ -12,19 +13,15 @@ import type { ScanRequest } from './types.ts';
  * articles say, not fatalities. A day without any GKG article anywhere is a gap, left out of the
  * baseline.
  */
-export function threatCandidatesSql(request: ScanRequest & { threat: ThreatDomain }, p: HotspotParams) {
+export function threatCandidatesSql(
+  dialect: Dialect,
+  request: ScanRequest & { threat: ThreatDomain },
+  p: HotspotParams,
+) {
   const lo = scanStart(request.from, p);
   const unit = request.unit === 'adm1' ? sql`adm1 <> ''` : sql`adm1 = ''`;
   const byCountry = request.country ? sql` AND country = ${request.country}` : sql``;
-  const recentStart = p.recentDays - 1;
-  const baseEnd = p.recentDays;
-  const baseStart = p.recentDays + p.baselineDays - 1;
-  const days = (n: number) => {
-    if (!Number.isInteger(n) || n < 0) throw new Error(`window bound ${n} is not a whole number of days`);
-    return trusted(`INTERVAL ${n} DAY`);
-  };
-  const recent = sql`RANGE BETWEEN ${days(recentStart)} PRECEDING AND CURRENT ROW`;
-  const base = sql`RANGE BETWEEN ${days(baseStart)} PRECEDING AND ${days(baseEnd)} PRECEDING`;
+  const { recent, base, baseStart, baseEnd } = windowFrames(dialect, p);
   return sql`
     WITH daily AS (
       SELECT country, adm1, 'gkg' AS source, day,
@@ -55,7 +52,7 @@ export function threatCandidatesSql(request: ScanRequest & { threat: ThreatDomai
       FROM daily JOIN firsts USING (country, adm1)
       WINDOW recent AS (PARTITION BY country, adm1 ORDER BY day ${recent}),
              base AS (PARTITION BY country, adm1 ORDER BY day ${base}))
-    SELECT country, adm1, source, strftime(day, '%Y-%m-%d') AS day, recent, 0::DOUBLE AS recent_deaths,
+    SELECT country, adm1, source, ${dialect.formatDate(sql`day`, 'day')} AS day, recent, 0::DOUBLE AS recent_deaths,
       least(
         date_diff('day', greatest(first_day, day - ${baseStart}::INTEGER), day - ${baseEnd}::INTEGER) + 1,
         coalesce(covered_base, 0))::INTEGER AS base_days,
