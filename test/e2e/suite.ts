@@ -15,12 +15,12 @@ import {
  * A describe block's server (with `files`), Chromium and one offline page, made before its tests
  * and closed after them; `api` reads the same server, `shot` saves the page.
  */
-export function browserSuite(files: readonly string[] = FILES) {
+export function browserSuite(files: readonly string[] = FILES, extra?: Parameters<typeof serve>[1]) {
   let served: Served | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
-    served = await serve(files);
+    served = await serve(files, extra);
     browser = await launchChromium();
     page = await offlinePage(browser);
   });
