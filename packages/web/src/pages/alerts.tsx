@@ -3,7 +3,7 @@ import { AlertRule, AlertRules, AlertsList, parseTrigger, TriggerSyntaxError } f
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { apiKey, readFresh, setApiKey, viewOf, write } from '../alerts/client.ts';
-import { LevelBadge, SourceLink } from '../components.tsx';
+import { LevelBadge, SourceLink, TableHead } from '../components.tsx';
 import { Link } from '../navigation.tsx';
 import { Panel } from '../panel.tsx';
 import type { Load } from '../use-api.ts';
@@ -25,6 +25,15 @@ function useFresh<S extends z.ZodType>(path: string, schema: S): Load<z.output<S
     return () => window.removeEventListener('peacebell:alerts-changed', run);
   }, [run]);
   return load;
+}
+
+/** A write that failed, said where the user acted. */
+function Failure({ message }: { message: string | null }) {
+  return message ? (
+    <p className="error" role="alert">
+      {message}
+    </p>
+  ) : null;
 }
 
 /** Runs a write, reporting its error where the user acted. */
@@ -93,22 +102,9 @@ function RecentAlerts() {
       {(d) => (
         <>
           <p className="muted small">{d.unacknowledged} unacknowledged. Days are UTC.</p>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <Failure message={error} />
           <table data-testid="alerts-table">
-            <thead>
-              <tr>
-                <th scope="col">Day (UTC)</th>
-                <th scope="col">Severity</th>
-                <th scope="col">Rule</th>
-                <th scope="col">What</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Acknowledged</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Day (UTC)', 'Severity', 'Rule', 'What', 'Evidence', 'Acknowledged']} />
             <tbody>
               {d.alerts.map((a: AlertRecord) => (
                 <tr key={a.id} data-alert={a.id}>
@@ -167,22 +163,9 @@ function Rules() {
     <Panel title="Rules" load={load} isEmpty={(d) => d.rules.length === 0} empty="No rules yet.">
       {(d) => (
         <>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <Failure message={error} />
           <table data-testid="rules-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">When</th>
-                <th scope="col">Where</th>
-                <th scope="col">Sends to</th>
-                <th scope="col">Checked through (UTC)</th>
-                <th scope="col">Muted</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'When', 'Where', 'Sends to', 'Checked through (UTC)', 'Muted']} />
             <tbody>
               {d.rules.map((r) => (
                 <tr key={r.name}>
@@ -340,11 +323,7 @@ function NewRule() {
       <button type="submit" disabled={problem !== null}>
         Add rule
       </button>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Failure message={error} />
       {done && (
         <p role="status" data-testid="rule-added">
           {done}

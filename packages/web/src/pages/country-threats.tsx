@@ -1,6 +1,6 @@
 import { ThreatSeries } from '@peacebell/model';
 import { apiUrl } from '../api.ts';
-import { Sparkline } from '../components.tsx';
+import { Sparkline, TableHead } from '../components.tsx';
 import { formatCount, formatShare, formatSigned } from '../format.ts';
 import { Panel } from '../panel.tsx';
 import { useApi } from '../use-api.ts';
@@ -45,16 +45,16 @@ export function ThreatsPanel({
             <caption className="muted small">
               Weeks from Monday, UTC; the last week ends {d.to}. Theme map version {d.map_version}.
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Threat domain</th>
-                <th scope="col">Articles, last {WEEKS} weeks</th>
-                <th scope="col">Last week</th>
-                <th scope="col">Share of coverage</th>
-                <th scope="col">Against baseline</th>
-                <th scope="col">Evidence</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Threat domain',
+                `Articles, last ${WEEKS} weeks`,
+                'Last week',
+                'Share of coverage',
+                'Against baseline',
+                'Evidence',
+              ]}
+            />
             <tbody>
               {shown.map(({ domain, rows, last, evidence }) => (
                 <tr key={domain.id} data-domain={domain.id}>
