@@ -4,64 +4,88 @@ import { listAlerts } from '../../alerts/records.ts';
 import type { Store } from '../../store/store.ts';
 
 const HEARTBEAT_MS = 15_000;
+const BATCH = 100;
+
+interface Follower {
+  res: ServerResponse;
+  /** The last seq this follower has been sent. */
+  last: number;
+}
 
 /**
  * Server-Sent Events: each alert once, in order, as `id: seq`, `event: alert`, `data: record`.
- * The store is polled, so alerts raised by any process reach the stream; a reconnecting browser
- * sends Last-Event-ID and gets what it missed.
+ * One poll of the store serves every open stream (from the oldest follower's last seq), so alerts
+ * raised by any process reach them; a reconnecting browser sends Last-Event-ID and gets what it
+ * missed. Polling runs only while a stream is open.
  */
-export function streamAlerts(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  store: Store,
-  pollMs: number,
-  open: Set<ServerResponse>,
-): void {
-  const header = req.headers['last-event-id'];
-  const query = (req.query as { after?: number }).after;
-  let last = Number(typeof header === 'string' && /^\d+$/.test(header) ? header : (query ?? NaN));
-  reply.hijack();
-  const res = reply.raw;
-  open.add(res);
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
-  res.write(': peacebell alerts\nretry: 3000\n\n');
-  let closed = false;
-  let busy = false;
-  const poll = async () => {
-    if (closed || busy) return;
-    busy = true;
-    try {
-      if (Number.isNaN(last)) {
-        // A new follower starts from now, not from the whole history.
-        last = (await listAlerts(store, { limit: 1 }))[0]?.seq ?? 0;
+export class AlertStreams {
+  private readonly followers = new Set<Follower>();
+  private timer: NodeJS.Timeout | null = null;
+  private busy = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly pollMs: number,
+    private readonly log: (error: unknown) => void,
+  ) {}
+
+  async open(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const header = req.headers['last-event-id'];
+    const query = (req.query as { after?: number }).after;
+    const given = Number(typeof header === 'string' && /^\d+$/.test(header) ? header : (query ?? NaN));
+    // A new follower starts from now, not from the whole history.
+    const last = Number.isNaN(given) ? ((await listAlerts(this.store, { limit: 1 }))[0]?.seq ?? 0) : given;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(': peacebell alerts\nretry: 3000\n\n');
+    const follower = { res, last };
+    this.followers.add(follower);
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      this.followers.delete(follower);
+      if (this.followers.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
       }
+    });
+    this.timer ??= setInterval(() => void this.poll(), this.pollMs);
+    void this.poll();
+  }
+
+  /** Ends every stream (the server is closing). */
+  close(): void {
+    for (const f of this.followers) f.res.end();
+  }
+
+  private async poll(): Promise<void> {
+    if (this.busy || this.followers.size === 0) return;
+    this.busy = true;
+    try {
+      let after = Math.min(...[...this.followers].map((f) => f.last));
       for (;;) {
-        const batch = await listAlerts(store, { after: last, limit: 100 });
+        const batch = await listAlerts(this.store, { after, limit: BATCH });
         for (const a of batch) {
-          if (closed) return;
-          res.write(`id: ${a.seq}\nevent: alert\ndata: ${JSON.stringify(a)}\n\n`);
-          last = a.seq;
+          const event = `id: ${a.seq}\nevent: alert\ndata: ${JSON.stringify(a)}\n\n`;
+          for (const f of this.followers) {
+            if (a.seq <= f.last) continue;
+            f.res.write(event);
+            f.last = a.seq;
+          }
+          after = a.seq;
         }
-        if (batch.length < 100) break;
+        if (batch.length < BATCH) break;
       }
     } catch (error) {
-      req.log.error({ err: error }, 'alert stream');
+      this.log(error);
     } finally {
-      busy = false;
+      this.busy = false;
     }
-  };
-  const timer = setInterval(() => void poll(), pollMs);
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-  void poll();
-  res.on('close', () => {
-    closed = true;
-    open.delete(res);
-    clearInterval(timer);
-    clearInterval(heartbeat);
-  });
+  }
 }

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import {
   AlertPath,
   AlertRecord,
@@ -23,7 +22,7 @@ import { deleteRule, listRules, muteRule, publicRule, requireRule, saveRule } fr
 import type { AlertService } from '../../alerts/service.ts';
 import { HttpError, ParamError } from '../../errors.ts';
 import type { ApiDeps, RouteModule } from '../deps.ts';
-import { streamAlerts } from './alert-stream.ts';
+import { AlertStreams } from './alert-stream.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 404: ApiError, 409: ApiError, 501: ApiError };
 const security: Record<string, string[]>[] = [{ bearer: [] }, { apiKey: [] }];
@@ -44,11 +43,11 @@ function service(deps: ApiDeps): AlertService {
 export const alertRoutes: RouteModule = (app, deps) => {
   const reads = () => deps.alerts?.store ?? deps.store;
   const tags = ['alerts'];
+  const streams = new AlertStreams(reads(), deps.alerts?.pollMs ?? 1000, (err) =>
+    app.log.error({ err }, 'alert stream'),
+  );
   // Streams never end by themselves: closing the server ends them.
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const res of streams) res.end();
-  });
+  app.addHook('preClose', async () => streams.close());
 
   app.get(
     '/alert-rules',
@@ -205,7 +204,7 @@ export const alertRoutes: RouteModule = (app, deps) => {
         },
       },
     },
-    (req, reply) => streamAlerts(req, reply, reads(), deps.alerts?.pollMs ?? 1000, streams),
+    (req, reply) => streams.open(req, reply),
   );
 
   app.get(
