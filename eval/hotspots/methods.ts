@@ -15,8 +15,15 @@ export interface MethodRun {
   informational?: boolean;
 }
 
-/** Ours: all sources together, warning or alert is an alarm, watch counts toward severity only. */
-export function oursDays(rows: readonly HotspotDay[], series: readonly CountrySeries[]): MethodDay[] {
+/**
+ * Ours: all sources together, warning or alert is an alarm, watch counts toward severity only.
+ * `minScore` makes a stricter operating point: only flags at least that surprising are alarms.
+ */
+export function oursDays(
+  rows: readonly HotspotDay[],
+  series: readonly CountrySeries[],
+  minScore = 0,
+): MethodDay[] {
   const covered = (country: string, day: string) =>
     series.some(
       (s) =>
@@ -32,7 +39,7 @@ export function oursDays(rows: readonly HotspotDay[], series: readonly CountrySe
       day: r.day,
       severity: r.level,
       rank: levelRank(r.level),
-      alarm: levelRank(r.level) >= levelRank('warning'),
+      alarm: levelRank(r.level) >= levelRank('warning') && r.score >= minScore,
       isNew: r.phase === 'new',
     }));
 }

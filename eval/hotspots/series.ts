@@ -1,6 +1,8 @@
 import { addDays, CONFLICT_CATEGORIES } from '@peacebell/model';
 import { list, sql } from '../../packages/server/src/store/sql.ts';
 import type { Store } from '../../packages/server/src/store/store.ts';
+import { HOTSPOT_METHOD } from '../../packages/server/src/analytics/hotspots/method.ts';
+import { undatedSql } from '../../packages/server/src/analytics/hotspots/undated.ts';
 import type { Dataset } from './episodes.ts';
 import { daysBetween, type Coverage } from './score.ts';
 
@@ -25,6 +27,12 @@ export async function readSeries(store: Store, dataset: Dataset): Promise<Countr
     FROM rollup_country_day
     WHERE source = ${dataset.id} AND day >= CAST(${dataset.from} AS DATE) AND day <= CAST(${dataset.to} AS DATE)
     GROUP BY ALL ORDER BY country, day`);
+  // The same events the hotspot test reads: those dated only to a period longer than a week are
+  // left out for every method (docs/hotspots.md).
+  const undated = await store.query<{ country: string; day: string; x: number; d: number }>(sql`
+    SELECT country, strftime(day, '%Y-%m-%d') AS day, x, d
+    FROM (${undatedSql({ unit: 'country', from: dataset.from, to: dataset.to, spanDays: HOTSPOT_METHOD.params.recentDays })})
+    WHERE source = ${dataset.id}`);
   const length = daysBetween(dataset.from, dataset.to) + 1;
   const covered = Array.from({ length }, (_, i) => {
     const day = dayAt(dataset, i);
@@ -47,6 +55,13 @@ export async function readSeries(store: Store, dataset: Dataset): Promise<Countr
       s.events[i] = Number(row.events);
       if (dataset.fatalities) s.fatalities[i] = Number(row.deaths);
     }
+  }
+  for (const row of undated) {
+    const s = byCountry.get(row.country);
+    const i = daysBetween(dataset.from, row.day);
+    if (!s || !covered[i]) continue;
+    s.events[i] = (s.events[i] ?? 0) - Number(row.x);
+    if (dataset.fatalities) s.fatalities[i] = (s.fatalities[i] ?? 0) - Number(row.d);
   }
   return [...byCountry.values()];
 }

@@ -4,10 +4,12 @@ import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { API_PREFIX } from '../src/api/app.ts';
 import { explainHotspot } from '../src/analytics/hotspots/explain.ts';
 import { listRuns, runHotspots, saveRun } from '../src/analytics/hotspots/runs.ts';
+import { HOTSPOT_METHOD } from '../src/analytics/hotspots/method.ts';
 import { scanHotspots } from '../src/analytics/hotspots/scan.ts';
 import { main } from '../src/cli/main.ts';
 import { importFile } from '../src/ingest/import-file.ts';
 import type { Store } from '../src/store/store.ts';
+import { sql } from '../src/store/sql.ts';
 import { testApp } from './api-fixture.ts';
 import { captureContext, CLOCK, freshStore, tempDir } from './helpers.ts';
 
@@ -67,8 +69,34 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
   });
 
   it('stays quiet where nothing changed', async () => {
-    const rows = await scanHotspots(store, { unit: 'country', from: '2018-07-01', to: '2018-12-31' });
+    const rows = await scanHotspots(store, { unit: 'country', from: '2018-07-01', to: '2018-12-20' });
     expect(rows.filter((r) => r.level !== 'watch')).toEqual([]);
+  });
+
+  it('leaves out events dated only to a year (UCDP 1991: 250 deaths "on" 1 January)', async () => {
+    const undated = await store.query<{ n: number; deaths: number }>(
+      sql`SELECT count(*)::INTEGER AS n, sum(fatalities_best)::INTEGER AS deaths FROM events
+        WHERE action_geo_country = 'MMR' AND event_date = DATE '1991-01-01' AND event_date_end = DATE '1991-12-31'`,
+    );
+    expect(undated[0]).toEqual({ n: 3, deaths: 250 });
+    const around = { unit: 'country', from: '1990-12-30', to: '1991-01-07', country: 'MMR' } as const;
+    for (const rows of [
+      await scanHotspots(store, around),
+      await scanHotspots(store, { ...around, raw: true }),
+    ]) {
+      expect(rows.filter((r) => r.day === '1991-01-01' && r.phase !== 'ended')).toEqual([]);
+    }
+    // Exactly dated escalations are still seen (Rakhine, 25 August 2017), and one that a year-long
+    // event in the baseline hid now shows: election day in Bangladesh, 30 December 2018.
+    const rakhine = await scanHotspots(store, { ...around, from: '2017-08-25', to: '2017-08-25' });
+    expect(rakhine.some((r) => r.source === 'ucdp' && r.level === 'alert')).toBe(true);
+    const election = await scanHotspots(store, {
+      unit: 'country',
+      from: '2018-12-30',
+      to: '2018-12-30',
+      country: 'BGD',
+    });
+    expect(election.find((r) => r.source === 'all')).toMatchObject({ level: 'warning', phase: 'new' });
   });
 
   it('explains: the series against the baseline, drivers, actors and linked evidence', async () => {
@@ -91,7 +119,12 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
     const rows = await scanHotspots(store, request);
     const runId = await saveRun(store, request, rows, CLOCK());
     const [run] = await listRuns(store);
-    expect(run).toMatchObject({ run_id: runId, method: 'nb-surprise', version: '1', hotspots: rows.length });
+    expect(run).toMatchObject({
+      run_id: runId,
+      method: 'nb-surprise',
+      version: HOTSPOT_METHOD.version,
+      hotspots: rows.length,
+    });
     expect(JSON.parse(run?.params ?? '{}').recentDays).toBe(7);
     const replayed = await runHotspots(store, runId);
     const key = (r: { day: string; source: string; country: string; phase: string }) =>

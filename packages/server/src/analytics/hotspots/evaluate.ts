@@ -49,9 +49,6 @@ export function volumeRatio(c: Candidate, p: HotspotParams): number {
 
 const MIN_OTHER_VOLUME = 1000;
 
-/** Deaths thresholds: the events levels with deaths in place of events. */
-const DEATH_COUNTS: Record<Level, number> = { watch: 10, warning: 25, alert: 100 };
-
 export interface Evaluated {
   level: Level;
   events: Test;
@@ -65,7 +62,7 @@ export function evaluate(c: Candidate, p: HotspotParams): Evaluated | null {
   const deaths = surprise(c.recent_deaths, c.base_days, c.base_deaths, c.base_deaths_sq, p);
   const byEvents = levelOf(events.score, c.recent, events.ratio, p);
   const deathLevels = Object.fromEntries(
-    Object.entries(p.levels).map(([l, t]) => [l, { ...t, count: DEATH_COUNTS[l as Level] }]),
+    Object.entries(p.levels).map(([l, t]) => [l, { ...t, count: p.deathCounts[l as Level] }]),
   ) as unknown as HotspotParams['levels'];
   const byDeaths =
     c.recent_deaths > 0

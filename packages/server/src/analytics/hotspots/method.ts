@@ -7,7 +7,7 @@ import type { Level } from './types.ts';
  */
 export const HOTSPOT_METHOD = {
   id: 'nb-surprise',
-  version: '1',
+  version: '2',
   params: {
     /** The recent window: 7 days, so every weekday is in it once and weekday seasonality cancels. */
     recentDays: 7,
@@ -23,6 +23,8 @@ export const HOTSPOT_METHOD = {
       warning: { score: 3.5, count: 8, ratio: 2 },
       alert: { score: 5, count: 15, ratio: 3 },
     },
+    /** Deaths are tested as events are, with these counts of deaths in place of the event counts. */
+    deathCounts: { watch: 10, warning: 25, alert: 100 },
     /** Deaths raise the level one step when they are as surprising as a warning and this many. */
     deathsStep: { score: 3.5, deaths: 25 },
     /** A hotspot is new when its unit was not flagged for this many days. */

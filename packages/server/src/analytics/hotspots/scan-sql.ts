@@ -4,6 +4,7 @@ import { list, sql, type Sql } from '../../store/sql.ts';
 import type { Dialect } from '../../store/store.ts';
 import type { HotspotParams } from './method.ts';
 import type { ScanRequest } from './types.ts';
+import { undatedSql } from './undated.ts';
 
 /** One unit, source and day with its recent window and baseline sums (only days worth testing). */
 export interface Candidate {
@@ -75,7 +76,7 @@ export function candidatesSql(
   const lo = scanStart(request.from, p);
   const { recent, base, baseStart, baseEnd } = windowFrames(dialect, p);
   return sql`
-    WITH daily AS (
+    WITH rolled AS (
       SELECT country, ${adm1} AS adm1, source, day,
         sum(CASE WHEN category IN (${list(CONFLICT_CATEGORIES)}) THEN events ELSE 0 END)::DOUBLE AS x,
         sum(fat_best)::DOUBLE AS d,
@@ -83,6 +84,11 @@ export function candidatesSql(
       FROM ${table}
       WHERE day >= CAST(${lo} AS DATE) AND day <= CAST(${request.to} AS DATE)${byCountry}
       GROUP BY ALL),
+    undated AS (${undatedSql({ ...request, from: lo, spanDays: p.recentDays })}),
+    daily AS (
+      SELECT country, adm1, source, day, rolled.x - coalesce(undated.x, 0) AS x,
+        rolled.d - coalesce(undated.d, 0) AS d, t
+      FROM rolled LEFT JOIN undated USING (country, adm1, source, day)),
     firsts AS (
       SELECT country, ${adm1} AS adm1, source, min(day) AS first_day
       FROM ${table} WHERE TRUE${byCountry} GROUP BY ALL),
