@@ -11,11 +11,11 @@ import { scanHotspots } from '../../packages/server/src/analytics/hotspots/scan.
 import { importFile } from '../../packages/server/src/ingest/import-file.ts';
 import { openDuckDbStore } from '../../packages/server/src/store/duckdb/duckdb-store.ts';
 import type { Store } from '../../packages/server/src/store/store.ts';
-import { DATASETS, EPISODES, type Dataset } from './episodes.ts';
+import { DATASETS, EPISODES, type Dataset, type Episode } from './episodes.ts';
 import { acledDays, hdxDays, oursDays, type MethodRun } from './methods.ts';
 import { cell, table, totalsRow, TOTALS_HEADER } from './report.ts';
 import { betterOnBoth, RULES, score, type Score } from './score.ts';
-import { coverageOf, eventsAround, readSeries, type CountrySeries } from './series.ts';
+import { applyRecordedRule, coverageOf, eventsAround, readSeries, type CountrySeries } from './series.ts';
 
 const out = (text = '') => process.stdout.write(`${text}\n`);
 
@@ -38,11 +38,16 @@ async function buildStore(dir: string): Promise<Store> {
   return store;
 }
 
-function scoreOn(run: MethodRun, datasets: readonly Dataset[], series: readonly CountrySeries[]): Score {
+function scoreOn(
+  run: MethodRun,
+  datasets: readonly Dataset[],
+  series: readonly CountrySeries[],
+  episodes: readonly Episode[],
+): Score {
   const ids = new Set(datasets.filter(run.applies).map((d) => d.id));
   return score(
     run.days,
-    EPISODES.filter((e) => ids.has(e.dataset)),
+    episodes.filter((e) => ids.has(e.dataset)),
     series.filter((s) => ids.has(s.dataset.id)).map(coverageOf),
   );
 }
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
   const store = await buildStore(dir);
   try {
     const series = (await Promise.all(DATASETS.map((d) => readSeries(store, d)))).flat();
+    const episodes = applyRecordedRule(EPISODES, series);
     const t0 = performance.now();
     const from = DATASETS.map((d) => d.from).reduce((a, b) => (a < b ? a : b));
     const to = DATASETS.map((d) => d.to).reduce((a, b) => (a > b ? a : b));
@@ -78,7 +84,7 @@ async function main(): Promise<void> {
       informational: true,
     };
     const runs = [ours, oursCountries, acled, hdx, hdxPartial];
-    const scores = runs.map((r) => scoreOn(r, DATASETS, series));
+    const scores = runs.map((r) => scoreOn(r, DATASETS, series, episodes));
 
     out();
     out(
@@ -88,13 +94,15 @@ async function main(): Promise<void> {
     const byId = (s: Score, id: string) => s.detections.find((d) => d.episode.id === id);
     const seriesOf = (country: string, dataset: string) =>
       series.find((s) => s.country === country && s.dataset.id === dataset);
-    const episodeRows = EPISODES.filter((e) => !e.dropped).map((e) => {
-      const s = seriesOf(e.country, e.dataset);
-      const around = s ? `${eventsAround(s, e.onset, -30, -1)}/${eventsAround(s, e.onset, 0, 13)}` : '0/0';
-      return [e.id, e.onset, e.dataset, around, ...scores.map((sc) => cell(byId(sc, e.id)))];
-    });
+    const episodeRows = episodes
+      .filter((e) => !e.dropped)
+      .map((e) => {
+        const s = seriesOf(e.country, e.dataset);
+        const around = s ? `${eventsAround(s, e.onset, -30, -1)}/${eventsAround(s, e.onset, 0, 13)}` : '0/0';
+        return [e.id, e.onset, e.dataset, around, ...scores.map((sc) => cell(byId(sc, e.id)))];
+      });
     out(table(['episode', 'onset', 'data', 'ev -30/+14', ...runs.map((r) => r.name)], episodeRows));
-    const dropped = EPISODES.filter((e) => e.dropped);
+    const dropped = episodes.filter((e) => e.dropped);
     out(`\nNot scored (${dropped.length}): ${dropped.map((e) => `${e.id} (${e.dropped})`).join('; ')}`);
 
     out('\nTotals (each method over the datasets it applies to):');
@@ -110,8 +118,8 @@ async function main(): Promise<void> {
     out('\nOurs against each baseline, on the datasets that baseline applies to:');
     const verdicts = [acled, hdx].map((baseline) => {
       const datasets = DATASETS.filter(baseline.applies);
-      const mine = scoreOn(ours, datasets, series);
-      const theirs = scoreOn(baseline, datasets, series);
+      const mine = scoreOn(ours, datasets, series, episodes);
+      const theirs = scoreOn(baseline, datasets, series, episodes);
       const better = betterOnBoth(mine, theirs);
       out(table(TOTALS_HEADER, [totalsRow('peacebell', mine), totalsRow(baseline.name, theirs)]));
       out(`better than ${baseline.name} on both: ${better ? 'yes' : 'no'}\n`);
@@ -124,10 +132,10 @@ async function main(): Promise<void> {
     out(`\nOperating points (info): an alarm is a warning or alert with a score of at least s.`);
     for (const baseline of [acled, hdx]) {
       const datasets = DATASETS.filter(baseline.applies);
-      const theirs = scoreOn(baseline, datasets, series);
+      const theirs = scoreOn(baseline, datasets, series, episodes);
       const points = OPERATING_SCORES.map((minScore) => ({
         minScore,
-        score: scoreOn({ ...ours, days: oursDays(rows, series, minScore) }, datasets, series),
+        score: scoreOn({ ...ours, days: oursDays(rows, series, minScore) }, datasets, series, episodes),
       }));
       out(
         table(TOTALS_HEADER, [

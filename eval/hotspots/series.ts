@@ -3,7 +3,7 @@ import { list, sql } from '../../packages/server/src/store/sql.ts';
 import type { Store } from '../../packages/server/src/store/store.ts';
 import { HOTSPOT_METHOD } from '../../packages/server/src/analytics/hotspots/method.ts';
 import { undatedSql } from '../../packages/server/src/analytics/hotspots/undated.ts';
-import type { Dataset } from './episodes.ts';
+import type { Dataset, Episode } from './episodes.ts';
 import { daysBetween, type Coverage } from './score.ts';
 
 /** One country's daily conflict events and fatalities in one dataset, over the dataset's span. */
@@ -80,4 +80,18 @@ export function eventsAround(s: CountrySeries, onset: string, from: number, to: 
   let n = 0;
   for (let i = base + from; i <= base + to; i++) n += s.events[i] ?? 0;
   return n;
+}
+
+/**
+ * The documented rule that the data records an episode at all: at least one conflict event of the
+ * country in its dataset in the 14 days from the onset. An episode without one is not scored (its
+ * window still is not quiet); the reason is given as for the episodes dropped by hand.
+ */
+export function applyRecordedRule(episodes: readonly Episode[], series: readonly CountrySeries[]): Episode[] {
+  return episodes.map((e) => {
+    if (e.dropped) return e;
+    const s = series.find((x) => x.country === e.country && x.dataset.id === e.dataset);
+    if (s && eventsAround(s, e.onset, 0, 13) > 0) return e;
+    return { ...e, dropped: `no ${e.dataset} event in ${e.country} in the 14 days from the onset` };
+  });
 }

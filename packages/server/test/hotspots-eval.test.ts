@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Episode } from '../../../eval/hotspots/episodes.ts';
+import { DATASETS, type Dataset, type Episode } from '../../../eval/hotspots/episodes.ts';
+import { applyRecordedRule, type CountrySeries } from '../../../eval/hotspots/series.ts';
 import {
   alarmStarts,
   betterOnBoth,
+  daysBetween,
   quietDays,
   score,
   type Coverage,
@@ -124,5 +126,29 @@ describe('hotspot evaluation scoring', () => {
     expect(betterOnBoth(s(0.9, 1), s(0.5, 1))).toBe(false);
     expect(betterOnBoth(s(0.9, 0.5), s(0.9, 1))).toBe(false);
     expect(betterOnBoth(s(1, 0), s(1, 0))).toBe(true);
+  });
+
+  it('does not score an episode its data records no event of in the 14 days from the onset', () => {
+    const dataset = {
+      ...(DATASETS.find((d) => d.id === 'acled') as Dataset),
+      from: '2020-01-01',
+      to: '2020-12-31',
+    };
+    const events: (number | null)[] = Array.from({ length: 366 }, () => 0);
+    events[daysBetween('2020-01-01', '2020-03-14')] = 1; // onset + 13
+    const series: CountrySeries[] = [{ country: 'AAA', dataset, events, fatalities: events }];
+    const [recorded, silent, foreign, kept] = applyRecordedRule(
+      [
+        episode('a', 'AAA', '2020-03-01'),
+        episode('b', 'AAA', '2020-03-15'),
+        episode('c', 'BBB', '2020-03-01'),
+        episode('d', 'AAA', '2020-03-15', 'by hand'),
+      ],
+      series,
+    );
+    expect(recorded?.dropped).toBeUndefined();
+    expect(silent?.dropped).toBe('no acled event in AAA in the 14 days from the onset');
+    expect(foreign?.dropped).toBe('no acled event in BBB in the 14 days from the onset');
+    expect(kept?.dropped).toBe('by hand');
   });
 });
