@@ -14,7 +14,7 @@ describe.runIf(ready)(
       const window = 'from=2016-01-01&to=2016-05-28';
       await t.page.goto(`${t.base}/?page=country&country=NGA&${window}`);
       const regions = await api<{
-        regions: { adm1: string; events: number; conflict_share: number; lat: number | null }[];
+        regions: { adm1: string; name: string; events: number; conflict_share: number; lat: number | null }[];
       }>(`/countries/NGA/regions?${window}`);
       const placed = regions.regions.filter((r) => r.lat !== null);
       expect(placed.length).toBeGreaterThan(10);
@@ -35,7 +35,7 @@ describe.runIf(ready)(
       const top = placed[0];
       if (!top) throw new Error('no region');
       const link = t.page.locator('[data-testid="region-symbol"]').first();
-      expect(await link.getAttribute('aria-label')).toContain(`${top.adm1}: ${count(top.events)} events`);
+      expect(await link.getAttribute('aria-label')).toContain(`${top.name}: ${count(top.events)} events`);
       await expect
         .poll(() => t.page.getByTestId('size-legend').getAttribute('aria-label'))
         .toContain(count(top.events));

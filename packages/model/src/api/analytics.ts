@@ -177,7 +177,8 @@ export const Regions = z.object({
   to: z.string(),
   regions: z.array(
     z.object({
-      adm1: z.string(),
+      adm1: z.string().describe('the region as the sources code it (GDELT: FIPS 10-4, e.g. NI05)'),
+      name: z.string().describe('a readable name: for a GDELT code, the name GDELT’s place names give it'),
       events: z.number(),
       conflict_share: z.number().nullable(),
       fatalities: z.number().describe('the largest of the sources’ best estimates (sources overlap)'),

@@ -1,9 +1,12 @@
 import { CONFLICT_CATEGORIES, type Source } from '@peacebell/model';
 import { list, sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
+import { regionNames } from './region-names.ts';
 
 export interface RegionSummary {
   adm1: string;
+  /** A readable name: GDELT's FIPS codes named from its place names (`region-names.ts`), else `adm1`. */
+  name: string;
   events: number;
   conflict_share: number | null;
   /** The largest of the sources' best estimates (they overlap). */
@@ -28,7 +31,7 @@ export async function regionsOf(
   sources?: readonly Source[],
 ): Promise<RegionSummary[]> {
   const bySource = sources?.length ? sql` AND source IN (${list(sources)})` : sql``;
-  return store.query<RegionSummary>(sql`
+  const regions = await store.query<Omit<RegionSummary, 'name'>>(sql`
     WITH per_source AS (
       SELECT adm1, source, sum(events) AS events,
         sum(CASE WHEN category IN (${list(CONFLICT_CATEGORIES)}) THEN events ELSE 0 END) AS conflict,
@@ -52,4 +55,12 @@ export async function regionsOf(
     SELECT r.*, ${store.dialect.round(sql`c.lat`, 4)}::DOUBLE AS lat, ${store.dialect.round(sql`c.lon`, 4)}::DOUBLE AS lon
     FROM regions r LEFT JOIN centroids c USING (adm1)
     ORDER BY r.events DESC, r.adm1`);
+  const names = await regionNames(
+    store,
+    country,
+    regions.map((r) => r.adm1),
+    from,
+    to,
+  );
+  return regions.map((r) => ({ ...r, name: names.get(r.adm1) ?? r.adm1 }));
 }

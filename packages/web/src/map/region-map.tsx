@@ -84,7 +84,7 @@ export default function RegionMap({
         {placed.map((r, i) => {
           const [x, y] = drawing.at(r);
           const label =
-            `${r.adm1}: ${formatCountOf(r.events, 'event')}, conflict share ${formatShare(r.conflict_share)}, ` +
+            `${r.name}: ${formatCountOf(r.events, 'event')}, conflict share ${formatShare(r.conflict_share)}, ` +
             `${formatCountOf(r.fatalities, 'death')}. Open its events`;
           return (
             <Link key={r.adm1} to={eventsOf(r.adm1)} aria-label={label} data-testid="region-symbol">
@@ -101,7 +101,7 @@ export default function RegionMap({
               </circle>
               {i < LABELLED && (
                 <text x={x} y={y - radius(r.events) - 3} className="symbol-label" aria-hidden="true">
-                  {r.adm1}
+                  {r.name}
                 </text>
               )}
             </Link>

@@ -33,7 +33,8 @@ export function RegionsPanel({ load, name }: { load: Load<RegionsData>; name: st
         return (
           <>
             <p className="muted small">
-              First-level regions (the sources’ ADM1 codes), {data.from} to {data.to} (UTC).
+              First-level regions (ADM1, named as the sources name them; GDELT’s codes beside their names),{' '}
+              {data.from} to {data.to} (UTC).
             </p>
             <div className="split">
               <RegionMap
@@ -60,9 +61,10 @@ export function RegionsPanel({ load, name }: { load: Load<RegionsData>; name: st
                       .map((r) => (
                         <tr key={r.adm1} data-adm1={r.adm1}>
                           <th scope="row">
-                            <Link to={eventsOf(r.adm1)} title={`The events of ${r.adm1}`}>
-                              {r.adm1}
+                            <Link to={eventsOf(r.adm1)} title={`The events of ${r.name}`}>
+                              {r.name}
                             </Link>
+                            {r.name !== r.adm1 && <span className="muted small"> {r.adm1}</span>}
                           </th>
                           <td className="num">{formatCount(r.events)}</td>
                           <td className="num">{formatShare(r.conflict_share)}</td>
