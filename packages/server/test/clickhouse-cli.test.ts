@@ -32,7 +32,11 @@ describe.runIf(hasData)('peacebell on ClickHouse', () => {
   it('migrate creates the schema (and prints cluster DDL); import and stats work through --store and PEACEBELL_STORE', async () => {
     const migrated = await run(['migrate', '--store', url('cli'), '--format', 'json']);
     expect(migrated).toMatchObject({ code: 0 });
-    expect(JSON.parse(migrated.out)).toEqual([{ version: 1, name: expect.any(String) }]);
+    expect(JSON.parse(migrated.out)).toEqual([
+      { version: 1, name: expect.any(String) },
+      { version: 2, name: expect.any(String) },
+      { version: 3, name: expect.any(String) },
+    ]);
     const printed = await run(['migrate', '--store', url('cli'), '--cluster', 'pb', '--print']);
     expect(printed.out).toContain('ENGINE = Distributed("pb", "cli", "events_data_local", cityHash64(id))');
 

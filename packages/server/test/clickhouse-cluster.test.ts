@@ -19,11 +19,23 @@ const ddl = text([
 const single = text(clickhouseMigrations({ database: 'pb' }).flatMap((m) => m.statements));
 
 describe('ClickHouse cluster DDL', () => {
-  it('runs every statement ON CLUSTER', () => {
-    for (const statement of ddl)
+  it('runs every statement ON CLUSTER, but the copies of rows (made once, then replicated)', () => {
+    for (const statement of ddl.filter((s) => !s.startsWith('INSERT INTO ')))
       expect(statement).toMatch(
-        /^CREATE (TABLE IF NOT EXISTS|OR REPLACE VIEW) "\w+" ON CLUSTER "peacebell" /,
+        /^(CREATE (TABLE IF NOT EXISTS|OR REPLACE VIEW)|DROP TABLE( IF EXISTS)?|RENAME TABLE|ALTER TABLE) "\w+"( TO "\w+")? ON CLUSTER "peacebell"( |$)/,
       );
+  });
+
+  it('keeps the state written in place (alerts, API keys) in one table replicated to every node', () => {
+    expect(ddl.find((s) => s.startsWith('CREATE TABLE IF NOT EXISTS "alert_rules_v2"'))).toBe(
+      `CREATE TABLE IF NOT EXISTS "alert_rules_v2" ON CLUSTER "peacebell" AS "alert_rules_local" ENGINE = ReplicatedMergeTree('/clickhouse/tables/all/{database}/alert_rules', '{replica}') ORDER BY (rule_id) SETTINGS enable_block_number_column = 1, enable_block_offset_column = 1`,
+    );
+    const step = (s: string) => ddl.indexOf(s);
+    expect(step('INSERT INTO "alert_rules_v2" SELECT * FROM "alert_rules"')).toBeGreaterThan(0);
+    expect(step('DROP TABLE IF EXISTS "alert_rules_local" ON CLUSTER "peacebell" SYNC')).toBeGreaterThan(
+      step('INSERT INTO "alert_rules_v2" SELECT * FROM "alert_rules"'),
+    );
+    expect(ddl).toContain('RENAME TABLE "alert_rules_v2" TO "alert_rules" ON CLUSTER "peacebell"');
   });
 
   it('keeps rows in replicated local tables, one Keeper path per shard and table', () => {

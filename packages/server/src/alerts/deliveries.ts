@@ -10,18 +10,21 @@ export async function listDeliveries(
 ): Promise<Delivery[]> {
   const where = state ? sql`d.state = ${state}` : sql`TRUE`;
   return store.query<Delivery>(sql`
-    SELECT d.alert_id, coalesce(r.name, '(deleted rule)') AS rule, d.channel, d.target, d.state, d.attempts,
+    SELECT d.alert_id AS alert_id, coalesce(r.name, '(deleted rule)') AS rule, d.channel, d.target, d.state, d.attempts,
       ${store.dialect.formatDate(sql`d.next_attempt_at`, 'time')} AS next_attempt_at, d.last_error,
       ${store.dialect.formatDate(sql`d.delivered_at`, 'time')} AS delivered_at
-    FROM alert_deliveries d JOIN alerts a USING (alert_id) LEFT JOIN alert_rules r ON r.rule_id = a.rule_id
+    FROM alert_deliveries d JOIN alerts a ON a.alert_id = d.alert_id LEFT JOIN alert_rules r ON r.rule_id = a.rule_id
     WHERE ${where} ORDER BY a.seq DESC, d.channel, d.target LIMIT ${limit}`);
 }
 
 /** Puts dead letters (or one alert's) back in the queue, due now. */
 export async function retryDead(store: Store, now: Date, alertId?: string): Promise<number> {
-  const only = alertId ? sql` AND alert_id = ${alertId}` : sql``;
-  const rows = await store.query(sql`UPDATE alert_deliveries SET state = 'pending', attempts = 0,
-      next_attempt_at = CAST(${now} AS TIMESTAMP)
-    WHERE state = 'dead'${only} RETURNING alert_id`);
-  return rows.length;
+  const where = sql`state = 'dead'${alertId ? sql` AND alert_id = ${alertId}` : sql``}`;
+  const [dead] = await store.query<{ n: number }>(
+    sql`SELECT CAST(count(*) AS INTEGER) AS n FROM alert_deliveries WHERE ${where}`,
+  );
+  if (!dead?.n) return 0;
+  await store.exec(sql`UPDATE alert_deliveries SET state = 'pending', attempts = 0,
+      next_attempt_at = CAST(${now} AS TIMESTAMP) WHERE ${where}`);
+  return dead.n;
 }

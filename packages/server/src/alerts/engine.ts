@@ -1,7 +1,8 @@
 import { addDays, type AlertPacket, type AlertRuleSpec } from '@peacebell/model';
 import { latestDay } from '../analytics/countries.ts';
-import { sql } from '../store/sql.ts';
+import { list, sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
+import { loadEpisodes, saveEpisodes, type EpisodeSnapshot } from './episode-store.ts';
 import { raise, type EpisodeState } from './episodes.ts';
 import { firingsFor } from './firings/index.ts';
 import { buildPacket } from './packet.ts';
@@ -35,13 +36,6 @@ export async function replay(
   return packets;
 }
 
-async function episodes(store: Store, ruleId: number): Promise<Map<string, EpisodeState>> {
-  const rows =
-    await store.query<EpisodeState>(sql`SELECT subject, ${store.dialect.formatDate(sql`started`, 'day')} AS started,
-    ${store.dialect.formatDate(sql`last_day`, 'day')} AS last_day, severity FROM alert_episodes WHERE rule_id = ${ruleId}`);
-  return new Map(rows.map((r) => [r.subject, r]));
-}
-
 /** Channels an alert goes to: the rule's webhook and e-mail addresses. */
 function targets(spec: AlertRuleSpec): { channel: 'webhook' | 'email'; target: string }[] {
   return [
@@ -50,39 +44,55 @@ function targets(spec: AlertRuleSpec): { channel: 'webhook' | 'email'; target: s
   ];
 }
 
-/** Stores one rule's new alerts, its episodes and the deliveries to make, in one transaction. */
+/**
+ * Stores one rule's new alerts, the deliveries to make, its episodes and progress, in one
+ * transaction. On ClickHouse the writes are made one by one (docs/clickhouse.md), so they come in
+ * an order whose every prefix the next check completes: an alert's deliveries before the alert
+ * (they are read only through it, and a cut commit's are removed first), the alerts before the
+ * episodes that say they rang (episode-store.ts). A check after a cut commit raises the same
+ * alerts (same ids), finds them stored, and goes on.
+ */
 async function commit(
   store: Store,
   rule: StoredRule,
   packets: readonly AlertPacket[],
   state: Map<string, EpisodeState>,
+  before: EpisodeSnapshot,
   through: string,
   now: Date,
 ): Promise<AlertPacket[]> {
   return store.transaction(async (tx) => {
-    const fresh: AlertPacket[] = [];
-    const muted = isMuted(rule, now);
-    for (const p of packets) {
-      const [seen] = await tx.query(sql`SELECT 1 FROM alerts WHERE alert_id = ${p.id}`);
-      if (seen) continue;
-      const subject = p.where.partner ? `${p.where.country}>${p.where.partner}` : p.where.country;
-      await tx.exec(sql`INSERT INTO alerts (seq, alert_id, rule_id, subject, day, severity, title, muted, packet, raised_at)
-        VALUES (nextval('alert_seq'), ${p.id}, ${rule.id}, ${subject}, CAST(${p.day} AS DATE), ${p.severity}, ${p.title},
-          ${muted}, ${JSON.stringify(p)}, CAST(${now} AS TIMESTAMP))`);
-      for (const t of targets(rule.spec)) {
-        await tx.exec(sql`INSERT INTO alert_deliveries (alert_id, channel, target, state, attempts, next_attempt_at)
-          VALUES (${p.id}, ${t.channel}, ${t.target}, ${muted ? 'muted' : 'pending'}, 0, CAST(${now} AS TIMESTAMP))`);
-      }
-      fresh.push(p);
-    }
-    await tx.exec(sql`DELETE FROM alert_episodes WHERE rule_id = ${rule.id}`);
-    for (const e of state.values()) {
-      await tx.exec(sql`INSERT INTO alert_episodes VALUES (${rule.id}, ${e.subject}, CAST(${e.started} AS DATE),
-        CAST(${e.last_day} AS DATE), ${e.severity})`);
-    }
-    await tx.exec(
-      sql`UPDATE alert_rules SET evaluated_through = CAST(${through} AS DATE) WHERE rule_id = ${rule.id}`,
+    const ids = packets.map((p) => p.id);
+    const seen = new Set(
+      ids.length === 0
+        ? []
+        : (
+            await tx.query<{ alert_id: string }>(
+              sql`SELECT alert_id FROM alerts WHERE alert_id IN (${list(ids)})`,
+            )
+          ).map((r) => r.alert_id),
     );
+    const fresh = packets.filter((p) => !seen.has(p.id));
+    const muted = isMuted(rule, now);
+    if (fresh.length > 0) {
+      const freshIds = list(fresh.map((p) => p.id));
+      await tx.exec(sql`DELETE FROM alert_deliveries WHERE alert_id IN (${freshIds})`);
+      const seqs = await tx.query<{ id: number }>(
+        tx.dialect.nextIds('alert_seq', sql`SELECT max(seq) FROM alerts`, fresh.length),
+      );
+      for (const p of fresh)
+        for (const t of targets(rule.spec)) {
+          await tx.exec(sql`INSERT INTO alert_deliveries (alert_id, channel, target, state, attempts, next_attempt_at)
+            VALUES (${p.id}, ${t.channel}, ${t.target}, ${muted ? 'muted' : 'pending'}, 0, CAST(${now} AS TIMESTAMP))`);
+        }
+      for (const [i, p] of fresh.entries()) {
+        const subject = p.where.partner ? `${p.where.country}>${p.where.partner}` : p.where.country;
+        await tx.exec(sql`INSERT INTO alerts (seq, alert_id, rule_id, subject, day, severity, title, muted, packet, raised_at)
+          VALUES (${Number(seqs[i]?.id)}, ${p.id}, ${rule.id}, ${subject}, CAST(${p.day} AS DATE), ${p.severity}, ${p.title},
+            ${muted}, ${JSON.stringify(p)}, CAST(${now} AS TIMESTAMP))`);
+      }
+    }
+    await saveEpisodes(tx, rule.id, state, before, through);
     return fresh;
   });
 }
@@ -125,7 +135,7 @@ async function checkRule(
     -RECHECK_DAYS,
   );
   const firings = await firingsFor(store, rule.spec, from, latest);
-  const state = await episodes(store, rule.id);
+  const { state, before } = await loadEpisodes(store, rule.id);
   const now = options.clock();
   const packets: AlertPacket[] = [];
   for (const r of raise(firings, state, rule.spec.cooldown_days)) {
@@ -135,5 +145,5 @@ async function checkRule(
       await buildPacket(store, { ruleId: rule.id, spec: rule.spec, baseUrl: options.baseUrl, now }, r),
     );
   }
-  return commit(store, rule, packets, state, latest, now);
+  return commit(store, rule, packets, state, before, latest, now);
 }

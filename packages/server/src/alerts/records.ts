@@ -74,12 +74,11 @@ export async function unacknowledgedCount(store: Store): Promise<number> {
 export async function acknowledge(store: Store, ids: readonly string[], now: Date): Promise<number> {
   let n = 0;
   for (const id of ids) {
-    await getAlert(store, id);
-    const [row] = await store.query<{
-      n: number;
-    }>(sql`UPDATE alerts SET acknowledged_at = CAST(${now} AS TIMESTAMP)
-      WHERE alert_id = ${id} AND acknowledged_at IS NULL RETURNING 1 AS n`);
-    n += row ? 1 : 0;
+    const alert = await getAlert(store, id);
+    if (alert.acknowledged_at !== null) continue;
+    await store.exec(sql`UPDATE alerts SET acknowledged_at = CAST(${now} AS TIMESTAMP)
+      WHERE alert_id = ${id} AND acknowledged_at IS NULL`);
+    n++;
   }
   return n;
 }

@@ -72,8 +72,11 @@ export async function saveRule(
       sql`UPDATE alert_rules SET spec = ${json}, updated_at = CAST(${now} AS TIMESTAMP) WHERE rule_id = ${existing.id}`,
     );
   } else {
+    // Alerts keep the ids of deleted rules: a new rule never takes one.
+    const highest = sql`SELECT max(rule_id) FROM (SELECT rule_id FROM alert_rules UNION ALL SELECT rule_id FROM alerts)`;
+    const [next] = await store.query<{ id: number }>(store.dialect.nextIds('alert_rule_seq', highest, 1));
     await store.exec(sql`INSERT INTO alert_rules (rule_id, name, spec, created_at, updated_at)
-      VALUES (nextval('alert_rule_seq'), ${spec.name}, ${json}, CAST(${now} AS TIMESTAMP), CAST(${now} AS TIMESTAMP))`);
+      VALUES (${Number(next?.id)}, ${spec.name}, ${json}, CAST(${now} AS TIMESTAMP), CAST(${now} AS TIMESTAMP))`);
   }
   return { rule: await requireRule(store, spec.name), newSecret };
 }

@@ -24,9 +24,10 @@ export async function createApiKey(store: Store, name: string, now: Date): Promi
 }
 
 export async function listApiKeys(store: Store): Promise<ApiKeyInfo[]> {
+  const d = store.dialect;
   return store.query<ApiKeyInfo>(sql`
-    SELECT name, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
-           strftime(revoked_at, '%Y-%m-%dT%H:%M:%SZ') AS revoked_at
+    SELECT name, ${d.formatDate(sql`created_at`, 'time')} AS created_at,
+           ${d.formatDate(sql`revoked_at`, 'time')} AS revoked_at
     FROM api_keys ORDER BY name`);
 }
 

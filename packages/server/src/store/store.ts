@@ -35,6 +35,12 @@ export interface Dialect {
   decimal(value: Sql, precision: number, scale: number): Sql;
   /** A row source of the integers 0 .. count-1 in a column `i`. */
   integers(count: Sql): Sql;
+  /**
+   * A query of `count` new values of a counter, ascending, in a column `id`: DuckDB's sequence
+   * `sequence`. ClickHouse has no sequences: the values after `highest` (a query of the highest
+   * value in use), which is right with one writer at a time.
+   */
+  nextIds(sequence: string, highest: Sql, count: number): Sql;
 }
 
 export interface DelimitedColumn {

@@ -73,8 +73,8 @@ export class Deliverer {
   private async pass(): Promise<number> {
     const now = this.options.clock();
     const due = await this.store.query<Due>(sql`
-      SELECT d.alert_id, d.channel, d.target, d.attempts, a.packet, a.title, r.spec
-      FROM alert_deliveries d JOIN alerts a USING (alert_id) LEFT JOIN alert_rules r ON r.rule_id = a.rule_id
+      SELECT d.alert_id AS alert_id, d.channel, d.target, d.attempts, a.packet, a.title, r.spec
+      FROM alert_deliveries d JOIN alerts a ON a.alert_id = d.alert_id LEFT JOIN alert_rules r ON r.rule_id = a.rule_id
       WHERE d.state = 'pending' AND d.next_attempt_at <= CAST(${now} AS TIMESTAMP)
       ORDER BY a.seq, d.channel, d.target LIMIT 200`);
     for (const d of due) await this.attempt(d);

@@ -27,10 +27,17 @@ export async function saveRun(
   p: HotspotParams = HOTSPOT_METHOD.params,
 ): Promise<number> {
   return store.transaction(async (tx) => {
-    const [seq] = await tx.query<{ id: number; batch: number | null }>(
-      sql`SELECT nextval('hotspot_run_seq')::INTEGER AS id, (SELECT max(batch_id) FROM import_batches) AS batch`,
+    const highest = sql`SELECT max(run_id) FROM (SELECT run_id FROM hotspot_runs UNION ALL SELECT run_id FROM hotspots)`;
+    const [next] = await tx.query<{ id: number }>(tx.dialect.nextIds('hotspot_run_seq', highest, 1));
+    const [seq] = await tx.query<{ batch: number | null }>(
+      sql`SELECT max(batch_id) AS batch FROM import_batches`,
     );
-    const runId = seq?.id ?? 0;
+    const runId = Number(next?.id ?? 0);
+    // The hotspots first: on ClickHouse the writes are made one by one, and the run is what lists them.
+    await tx.insert(
+      'hotspots',
+      rows.map((r) => ({ run_id: runId, ...r })),
+    );
     await tx.insert('hotspot_runs', [
       {
         run_id: runId,
@@ -47,10 +54,6 @@ export async function saveRun(
         created_at: now.toISOString(),
       },
     ]);
-    await tx.insert(
-      'hotspots',
-      rows.map((r) => ({ run_id: runId, ...r })),
-    );
     return runId;
   });
 }

@@ -110,8 +110,8 @@ export async function openClickHouseStore(location: string, options: ClickHouseO
   return store;
 }
 
-/** Rows written inside `transaction`, held until it ends. */
-type Pending = { table: string; rows: readonly Row[] }[];
+/** Writes made inside `transaction`, held until it ends. */
+type Pending = ({ table: string; rows: readonly Row[] } | { statement: Sql })[];
 
 export class ClickHouseStore implements Store {
   readonly dialect = clickhouseDialect;
@@ -162,6 +162,10 @@ export class ClickHouseStore implements Store {
   }
 
   async exec(query: Sql): Promise<void> {
+    if (this.pending) {
+      this.pending.push({ statement: query });
+      return;
+    }
     await this.run(query, async (text, params) => {
       await this.client.command({
         query: text,
@@ -228,16 +232,20 @@ export class ClickHouseStore implements Store {
   }
 
   /**
-   * ClickHouse has no multi-statement transactions. Inside `transaction`, inserts are held and
-   * written when `fn` succeeds (in order; dropped if it throws); other statements run at once.
-   * Imports keep atomicity with a commit marker instead (batches.ts, docs/clickhouse.md).
+   * ClickHouse has no multi-statement transactions. Inside `transaction`, writes (`exec`,
+   * `insert`) are held and made in order when `fn` succeeds (dropped if it throws); reads run at
+   * once and do not see them. Callers order their writes so that a prefix is harmless
+   * (docs/clickhouse.md); imports keep atomicity with a commit marker instead (batches.ts).
    */
   async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
     if (this.pending) return fn(this);
     const pending: Pending = [];
     const tx = new ClickHouseStore(this.client, this.url, this.database, this.cluster, pending);
     const result = await fn(tx);
-    for (const { table, rows } of pending) await this.insert(table, rows);
+    for (const write of pending) {
+      if ('statement' in write) await this.exec(write.statement);
+      else await this.insert(write.table, write.rows);
+    }
     return result;
   }
 

@@ -35,6 +35,8 @@ export const clickhouseDialect: Dialect = {
   splitPart: (value, separator, index) => sql`splitByChar(${separator}, ${value})[${Math.trunc(index)}]`,
   sortedDistinct: (value) => sql`arraySort(groupUniqArray(${value}))`,
   integers: (count) => sql`(SELECT number AS i FROM numbers(${count}))`,
+  nextIds: (_sequence, highest, count) =>
+    sql`SELECT toInt64(ifNull((${highest}), 0) + 1 + number) AS id FROM numbers(${count}) ORDER BY id`,
   dateBucket(value, grain) {
     if (grain === 'day') return sql`toDate(${value})`;
     if (grain === 'week') return sql`toMonday(${value})`;

@@ -2,6 +2,7 @@ import { ident, join, sql, type Sql } from '../sql.ts';
 import type { Migration } from '../migrate.ts';
 import { ROLLUPS, rollupColumns, type RollupSpec } from '../rollups.ts';
 import { createTable, createView, type TableSpec, type Topology } from './schema.ts';
+import { stateTablesMigration } from './state-tables.ts';
 
 /**
  * ClickHouse schema (docs/clickhouse.md). There are no transactions, so a batch becomes visible
@@ -194,7 +195,7 @@ export function clickhouseMigrations(t: Topology): Migration[] {
           engine: 'ReplacingMergeTree(updated_at)',
           orderBy: 'name',
         }),
-        // The bell's state (alerts/): read by the API; rules and checks still write through DuckDB only.
+        // The bell's state (alerts/); migration 2 makes it take UPDATE and DELETE (state-tables.ts).
         ...table({
           name: 'alert_rules',
           columns: `rule_id INTEGER NOT NULL, name VARCHAR NOT NULL, spec VARCHAR NOT NULL, muted_until TIMESTAMP,
@@ -249,6 +250,7 @@ export function clickhouseMigrations(t: Topology): Migration[] {
         }),
       ],
     },
+    stateTablesMigration(t),
   ];
 }
 

@@ -58,6 +58,8 @@ export const duckdbDialect: Dialect = {
   splitPart: (value, separator, index) => sql`split_part(${value}, ${separator}, ${Math.trunc(index)})`,
   sortedDistinct: (value) => sql`list(DISTINCT ${value} ORDER BY ${value})`,
   integers: (count) => sql`(SELECT range AS i FROM range(${count}))`,
+  nextIds: (sequence, _highest, count) =>
+    sql`SELECT id FROM (SELECT nextval(${sequence})::BIGINT AS id FROM range(${count})) ORDER BY id`,
   dateBucket(value, grain) {
     if (grain === 'day') return sql`CAST(${value} AS DATE)`;
     return sql`CAST(date_trunc(${grain}, ${value}) AS DATE)`;

@@ -333,4 +333,9 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
         duration_ms DOUBLE NOT NULL)`,
     ],
   },
+  {
+    version: 14,
+    name: "a check's episodes written with its progress (alerts/episode-store.ts)",
+    statements: [sql`ALTER TABLE alert_rules ADD COLUMN episodes_pending VARCHAR`],
+  },
 ];
