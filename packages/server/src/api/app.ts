@@ -26,6 +26,8 @@ export interface AppOptions {
   store: Store;
   /** Write handle for POST /imports; without it that route answers 501. */
   writer?: Store;
+  /** How POST /imports imports a file into `writer` (default ingest's importFile). */
+  importer?: ApiDeps['importer'];
   clock: () => Date;
   version: string;
   /** The data generation and its bump; default a counter of this app's own. */
@@ -53,6 +55,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const deps: ApiDeps = {
     store: o.store,
     ...(o.writer ? { writer: o.writer } : {}),
+    ...(o.importer ? { importer: o.importer } : {}),
     clock: o.clock,
     version: o.version,
     ...(o.generation ?? generationCounter()),

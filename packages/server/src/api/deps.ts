@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AlertService } from '../alerts/service.ts';
+import type { FileSummary, ImportOptions } from '../ingest/import-file.ts';
 import type { Store } from '../store/store.ts';
 
 /** The Fastify instance route modules get: zod schemas type the handlers' params, query and replies. */
@@ -24,6 +25,8 @@ export interface ApiDeps {
   store: Store;
   /** Write handle for admin imports; absent, POST /imports answers 501. */
   writer?: Store;
+  /** Imports one file into the writer: the engine's way, chosen by the composition root. */
+  importer?: (store: Store, file: string, options: ImportOptions) => Promise<FileSummary>;
   clock: () => Date;
   /** peacebell's version, shown by /health and the OpenAPI document. */
   version: string;

@@ -29,7 +29,8 @@ export async function importInto(
   const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'peacebell-stage-'));
   const staging = await openDuckDbStore(join(work, 'stage.duckdb'));
   try {
-    const read = await importFile(staging, file, { ...options, tmpDir: work });
+    // Content imported before is found in the target's batch records, as DuckDB finds it.
+    const read = await importFile(staging, file, { ...options, tmpDir: work, batchesIn: store });
     if (read.status !== 'imported' || read.batchId === null) return read;
     if (read.format && /gkg/.test(read.format)) {
       throw new SourceError(file, 'GKG files are not imported into ClickHouse yet (docs/clickhouse.md)');

@@ -27,6 +27,8 @@ export interface ImportOptions {
   origin?: string;
   /** Days of raw GKG records kept (the threat rollups are kept for good). */
   gkgRetentionDays?: number;
+  /** The store whose batch records say whether the content was imported before (default `store`). */
+  batchesIn?: Store;
 }
 
 export interface FileSummary {
@@ -83,11 +85,12 @@ export async function importFile(
     const digesting = zipped ? unzipSingle(file, dataPath) : digestFile(file);
     digesting.catch(() => undefined);
     const fingerprint = await fingerprintFile(zipped ? (await digesting, dataPath) : file);
-    const candidates = await store.query<{ n: number }>(
+    const batches = options.batchesIn ?? store;
+    const candidates = await batches.query<{ n: number }>(
       sql`SELECT count(*)::INTEGER AS n FROM import_batches WHERE fingerprint = ${fingerprint}`,
     );
     const [previous] = candidates[0]?.n
-      ? await store.query<{ batch_id: number; file_path: string; format: string }>(
+      ? await batches.query<{ batch_id: number; file_path: string; format: string }>(
           sql`SELECT batch_id, file_path, format FROM import_batches
               WHERE content_sha256 = ${(await digesting).sha256} LIMIT 1`,
         )

@@ -20,7 +20,7 @@ async function importPaths(deps: ApiDeps, writer: NonNullable<ApiDeps['writer']>
   for (const file of files) {
     let r: FileSummary;
     try {
-      r = await importFile(writer, file, { clock: deps.clock });
+      r = await (deps.importer ?? importFile)(writer, file, { clock: deps.clock });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       done.push({ ...EMPTY, file, message: error.message });

@@ -7,6 +7,7 @@ import { generationCounter } from '../../api/deps.ts';
 import { CliError } from '../../errors.ts';
 import { rebuildRollups } from '../../store/rollups.ts';
 import { startBell } from '../bell.ts';
+import { importInto } from '../staged-import.ts';
 import type { Command } from '../command.ts';
 import { serveInfoPath, withStore, type Context } from '../context.ts';
 import type { Settings } from '../settings.ts';
@@ -60,6 +61,7 @@ export const serveCommand: Command = {
             generation: { generation: generation.generation, onImported },
           }),
           rebuild: () => rebuildRollups(store),
+          importer: importInto,
           alerts: bell.service,
         });
         const url = await listen(app, host, port);
