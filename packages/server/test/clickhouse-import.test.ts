@@ -3,9 +3,11 @@ import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { importInto } from '../src/cli/staged-import.ts';
+import { latestDay } from '../src/analytics/countries.ts';
 import { copyBatch } from '../src/store/clickhouse/batches.ts';
 import type { ClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
 import { openClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
+import { BATCH_TABLES } from '../src/store/clickhouse/migrations.ts';
 import { rebuildRollups, rollupColumns, ROLLUPS, type RollupSpec } from '../src/store/rollups.ts';
 import { openDuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
 import { ident, join, sql } from '../src/store/sql.ts';
@@ -116,6 +118,51 @@ describe.runIf(hasData)('import into ClickHouse', () => {
     await rebuildRollups(duck);
     await same(duck, ch);
     await duck.close();
+    await ch.close();
+  });
+
+  it('a revision interrupted at any step shows nothing through any view, and commits whole later', async () => {
+    const original = dataFile('gdelt2/export/20260514083000.export.CSV');
+    const fields = (readFileSync(original, 'utf8').split('\n')[0] as string).split('\t');
+    fields[30] = fields[30] === '-10' ? '10' : '-10';
+    fields[1] = '20260101';
+    const revised = joinPath(dir, '20260514091500.export.CSV');
+    writeFileSync(revised, `${fields.join('\t')}\n`);
+    const ch = (await openClickHouseStore(url('interrupted_revision'))) as ClickHouseStore;
+    const stage = await openDuckDbStore(joinPath(dir, 'stage-revision.duckdb'));
+    const first = await importInto(stage, original, { clock: CLOCK });
+    await copyBatch(stage, ch, first.batchId ?? 0, { tmpDir: dir, now: CLOCK() });
+    const revision = await importInto(stage, revised, { clock: CLOCK });
+    expect(revision).toMatchObject({ inserted: 1, replaced: 1 });
+    // Everything a reader can see: every view over batch-tagged rows, and the last day.
+    const views = BATCH_TABLES.filter((t) => t.view !== t.data);
+    const visible = async () => ({
+      views: await Promise.all(views.map((t) => ch.query(sql`SELECT * FROM ${ident(t.view)} ORDER BY ALL`))),
+      lastDay: await latestDay(ch),
+    });
+    const before = await visible();
+    const left = sql`SELECT (SELECT count() FROM events_data WHERE batch_id > ${first.batchId ?? 0})::INTEGER AS events,
+      (SELECT count() FROM event_tombstones_data)::INTEGER AS tombstones,
+      (SELECT count() FROM rollup_country_day_tombstones)::INTEGER AS rollup_tombstones`;
+    for (const step of ['staged', 'settled', 'written'] as const) {
+      const interrupt = (at: string) => {
+        if (at === step) throw new Error(`killed after ${step}`);
+      };
+      await expect(
+        copyBatch(stage, ch, revision.batchId ?? 0, { tmpDir: dir, now: CLOCK(), onStep: interrupt }),
+      ).rejects.toThrow(`killed after ${step}`);
+      expect(await visible(), step).toEqual(before);
+    }
+    // The last attempt left its rows, tombstones included, with no batch record.
+    const [leftover] = await ch.query<{ events: number; tombstones: number; rollup_tombstones: number }>(
+      left,
+    );
+    expect(leftover).toMatchObject({ events: 1, tombstones: 1 });
+    expect(leftover?.rollup_tombstones).toBeGreaterThan(0);
+    await copyBatch(stage, ch, revision.batchId ?? 0, { tmpDir: dir, now: CLOCK() });
+    await same(stage, ch);
+    expect(await latestDay(ch)).toBe(await latestDay(stage));
+    await stage.close();
     await ch.close();
   });
 

@@ -27,6 +27,10 @@ export interface CountriesStatus {
 
 /** The last day with located events (in the rollups), or null for an empty store. */
 export async function latestDay(store: Store): Promise<string | null> {
+  if (store.dialect.notedLastDay) {
+    const [noted] = await store.query<{ day: string | null }>(store.dialect.notedLastDay);
+    if (noted?.day) return noted.day;
+  }
   const [row] = await store.query<{ day: string | null }>(
     sql`SELECT ${store.dialect.formatDate(sql`max(day)`, 'day')} AS day FROM rollup_country_day`,
   );

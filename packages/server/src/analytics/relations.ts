@@ -118,13 +118,14 @@ export async function pairRelations(
     to: periodEnd(period, grain) < window.to ? periodEnd(period, grain) : window.to,
   };
   const where = sql`(country = ${a} AND partner = ${b}) OR (country = ${b} AND partner = ${a})`;
-  const [perPeriod, totals, events] = [
-    await store.query<Sums & { country: string; period: string }>(
-      pairSums(where, window, store.dialect.dateBucket(sql`day`, grain), store.dialect),
-    ),
-    await store.query<Sums & { country: string }>(pairSums(where, window, null, store.dialect)),
-    await topPairEvents(store, a, b, eventsWindow, topEvents),
-  ];
+  // Per period and over the whole window (period ''), in one query: a round trip saved on a server.
+  const sums = await store.query<Sums & { country: string; period: string }>(
+    sql`(${pairSums(where, window, store.dialect.dateBucket(sql`day`, grain), store.dialect)})
+      UNION ALL (${pairSums(where, window, null, store.dialect)})`,
+  );
+  const perPeriod = sums.filter((r) => r.period !== '');
+  const totals = sums.filter((r) => r.period === '');
+  const events = await topPairEvents(store, a, b, eventsWindow, topEvents);
   const direction = (from: string, to: string): Direction => {
     const rows = new Map(perPeriod.filter((r) => r.country === from).map((r) => [r.period, r]));
     return {

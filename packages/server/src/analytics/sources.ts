@@ -55,20 +55,20 @@ export async function gdeltFeedHealth(
   const from = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000)
     .toISOString()
     .slice(0, 10);
-  const [listed] = await store.query<{ feed: string[] | null }>(
-    sql`SELECT ${store.dialect.sortedDistinct(sql`feed`)} AS feed FROM gdelt_files WHERE NOT translingual`,
-  );
-  const followed = feeds.filter((f) => listed?.feed?.includes(f));
+  // The feeds listed and the window's failures in one query: a round trip saved on a server.
+  const [files] = await store.query<{ feed: string[] | null; failed: number; missing: number }>(sql`
+    SELECT listed.feed, recent.failed, recent.missing
+    FROM (SELECT ${store.dialect.sortedDistinct(sql`feed`)} AS feed FROM gdelt_files WHERE NOT translingual) AS listed,
+      (SELECT count(*) FILTER (WHERE state = 'failed')::INTEGER AS failed,
+              count(*) FILTER (WHERE state = 'missing')::INTEGER AS missing
+       FROM gdelt_files
+       WHERE slot >= CAST(${from} AS TIMESTAMP) AND slot < CAST(${today} AS TIMESTAMP) + INTERVAL 1 DAY) AS recent`);
+  const followed = feeds.filter((f) => files?.feed?.includes(f));
   const perDay = followed.length > 0 ? await completeness(store, from, today, followed) : [];
-  const [counts] = await store.query<{ failed: number; missing: number }>(sql`
-    SELECT count(*) FILTER (WHERE state = 'failed')::INTEGER AS failed,
-           count(*) FILTER (WHERE state = 'missing')::INTEGER AS missing
-    FROM gdelt_files
-    WHERE slot >= CAST(${from} AS TIMESTAMP) AND slot < CAST(${today} AS TIMESTAMP) + INTERVAL 1 DAY`);
   return {
     days: perDay.map(({ gaps: _gaps, ...d }) => d),
-    files_failed: counts?.failed ?? 0,
-    files_missing: counts?.missing ?? 0,
+    files_failed: files?.failed ?? 0,
+    files_missing: files?.missing ?? 0,
   };
 }
 

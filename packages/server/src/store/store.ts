@@ -31,6 +31,12 @@ export interface Dialect {
   sortedDistinct(value: Sql): Sql;
   /** A statement writing the rows of `query` to a Parquet file, for bulk copies. */
   exportParquet(query: Sql, file: string): Sql;
+  /**
+   * A cheap query of the last day with located events as noted by the newest commit (`day`, as
+   * text; NULL when not noted), for an engine whose rollup views make `max(day)` a scan
+   * (ClickHouse: store/clickhouse/views.ts). Null where the rollup answers at once (DuckDB).
+   */
+  readonly notedLastDay: Sql | null;
   /** A number as DECIMAL(precision, scale), rounded to the scale (never truncated). */
   decimal(value: Sql, precision: number, scale: number): Sql;
   /** A row source of the integers 0 .. count-1 in a column `i`. */

@@ -2,11 +2,12 @@ import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import { ident, join, sql, type Sql } from '../sql.ts';
-import { ROLLUPS, rollupColumns, rollupDeltaSql } from '../rollups.ts';
+import { ROLLUPS, rollupColumns, rollupDeltaSql, rollupFor } from '../rollups.ts';
 import type { Row, Store } from '../store.ts';
 import type { ClickHouseStore } from './clickhouse-store.ts';
 import { BATCH_COLUMNS, BATCH_TABLES, EVENT_COLUMNS, MENTION_COLUMNS, REJECT_COLUMNS } from './migrations.ts';
 import { localName, onCluster, parseColumns, type Topology } from './schema.ts';
+import { rollupVisible } from './views.ts';
 
 /**
  * Moves one committed batch of a source store (a DuckDB file, or the temporary DuckDB store an
@@ -244,6 +245,11 @@ export async function copyBatch(
     file,
   );
   await options.onStep?.('written');
+  // The last day with located events once this batch is visible, noted in its record (views.ts).
+  const [last] = await to.query<{ day: string | null }>(
+    sql`SELECT toString(maxOrNull(day)) AS day FROM rollup_country_day_data
+      WHERE ${rollupVisible(rollupFor('country'), sql`${batchId}`)}`,
+  );
   // The commit: from here on the batch is visible, whole.
   const rowsDuplicate = Number(record.duplicates) + duplicates;
   await to.insert('import_batches', [
@@ -253,6 +259,7 @@ export async function copyBatch(
       rows_inserted: inserted,
       duplicates: rowsDuplicate,
       replaced: Number(record.replaced) + replaced,
+      last_day: last?.day ?? null,
     },
   ]);
   return { status: 'imported', batchId, inserted, duplicates: rowsDuplicate, replaced };

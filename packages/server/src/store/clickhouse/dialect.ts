@@ -1,6 +1,7 @@
 import { join, sql, trusted } from '../sql.ts';
 import { wholeDays } from '../duckdb/dialect.ts';
 import type { Dialect } from '../store.ts';
+import { NOTED_LAST_DAY } from './views.ts';
 
 const unsupported = (what: string) => () => {
   throw new Error(
@@ -15,6 +16,7 @@ export const clickhouseDialect: Dialect = {
   enumLookup: unsupported('an enum lookup'),
   hash: (values) => sql`cityHash64(${join(values)})`,
   exportParquet: unsupported('writing a Parquet file'),
+  notedLastDay: NOTED_LAST_DAY,
   // CAST to Decimal truncates in ClickHouse; DuckDB rounds. Round at the scale first, on a
   // wider decimal, so both store the same value.
   decimal: (value, precision, scale) => {

@@ -3,6 +3,7 @@ import type { Migration } from '../migrate.ts';
 import { ROLLUPS, rollupColumns, type RollupSpec } from '../rollups.ts';
 import { createTable, createView, type TableSpec, type Topology } from './schema.ts';
 import { stateTablesMigration } from './state-tables.ts';
+import { committedViewsMigration } from './views.ts';
 
 /**
  * ClickHouse schema (docs/clickhouse.md). There are no transactions, so a batch becomes visible
@@ -50,7 +51,11 @@ export const VERSION_EXTRA = `superseded_at TIMESTAMP, superseded_by_batch INTEG
 const NULLABLE_KEY = 'allow_nullable_key = 1';
 const COMMITTED = sql`(SELECT batch_id FROM import_batches)`;
 
-/** The tables that hold batch-tagged rows, and the column naming the batch that makes them visible. */
+/**
+ * The tables that hold batch-tagged rows, and the column naming the batch that makes them visible.
+ * A new batch deletes from each what uncommitted attempts left (batches.ts); the views rely on it
+ * (views.ts), so a table of batch-tagged rows missing here would show such leftovers.
+ */
 export const BATCH_TABLES = [
   { view: 'events', data: 'events_data', batch: 'batch_id' },
   { view: 'gdelt_mentions', data: 'gdelt_mentions_data', batch: 'batch_id' },
@@ -251,6 +256,7 @@ export function clickhouseMigrations(t: Topology): Migration[] {
       ],
     },
     stateTablesMigration(t),
+    committedViewsMigration(t),
   ];
 }
 

@@ -47,6 +47,7 @@ export const duckdbDialect: Dialect = {
   hash: (values) => sql`hash(${join(values)})`,
   // COPY's target is a constant: the path (a temp file of ours) is quoted here.
   exportParquet: (query, file) => sql`COPY (${query}) TO ${trusted(quote(file))} (FORMAT parquet)`,
+  notedLastDay: null,
   decimal: (value, precision, scale) =>
     sql`CAST(${value} AS DECIMAL(${trusted(String(Math.trunc(precision)))}, ${trusted(String(Math.trunc(scale)))}))`,
   formatDate: (value, as) =>
