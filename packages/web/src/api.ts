@@ -1,5 +1,6 @@
 import { ApiError } from '@peacebell/model';
 import type { z } from 'zod';
+import { takeInlined, takePreloaded } from './head-answers.ts';
 
 /**
  * The dashboard's one way to the server: GET a named `/api/v1` endpoint, check the answer against
@@ -33,19 +34,15 @@ export function apiUrl(path: string, params: Params = {}): string {
 }
 
 const TTL_MS = 30_000;
-const cache = new Map<string, { at: number; promise: Promise<unknown> }>();
 
-declare global {
-  /** Requests index.html's head started before this script ran (preload-urls.ts), by URL. */
-  var __peacebellPreload: Map<string, Promise<Response>> | undefined;
+/** One URL's answer: the request, its body once it has come, and that body checked per schema. */
+interface Entry {
+  at: number;
+  promise: Promise<unknown>;
+  body?: { value: unknown };
+  checked: WeakMap<z.ZodType, unknown>;
 }
-
-/** The answer index.html already asked for, once; later asks go to the network. */
-function takePreloaded(url: string): Promise<Response> | undefined {
-  const response = globalThis.__peacebellPreload?.get(url);
-  globalThis.__peacebellPreload?.delete(url);
-  return response;
-}
+const cache = new Map<string, Entry>();
 
 async function fetchJson(url: string): Promise<unknown> {
   let response: Response;
@@ -64,23 +61,75 @@ async function fetchJson(url: string): Promise<unknown> {
   return body;
 }
 
-/** GETs `url` (from `apiUrl`) and checks the answer against `schema`. */
-export async function getJson<S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> {
-  const now = Date.now();
-  let entry = cache.get(url);
-  if (!entry || now - entry.at > TTL_MS) {
-    entry = { at: now, promise: fetchJson(url) };
-    cache.set(url, entry);
-    entry.promise.catch(() => cache.delete(url));
+const fresh = (entry: Entry | undefined): entry is Entry => !!entry && Date.now() - entry.at <= TTL_MS;
+
+/** The entry of `url` that needs no request: cached less than TTL_MS ago, or inlined in index.html. */
+function entryAtHand(url: string): Entry | undefined {
+  const cached = cache.get(url);
+  if (fresh(cached)) return cached;
+  const inlined = takeInlined(url);
+  if (inlined === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(inlined);
+  } catch {
+    return undefined;
   }
-  const body = await entry.promise;
+  const entry: Entry = {
+    at: Date.now(),
+    promise: Promise.resolve(value),
+    body: { value },
+    checked: new WeakMap(),
+  };
+  cache.set(url, entry);
+  return entry;
+}
+
+/** The entry of `url`, asking the server when none is at hand. */
+function entryOf(url: string): Entry {
+  const atHand = entryAtHand(url);
+  if (atHand) return atHand;
+  const entry: Entry = { at: Date.now(), promise: Promise.resolve(), checked: new WeakMap() };
+  entry.promise = fetchJson(url).then((value) => {
+    entry.body = { value };
+    return value;
+  });
+  entry.promise.catch(() => cache.delete(url));
+  cache.set(url, entry);
+  return entry;
+}
+
+/** The body checked against `schema`, once per entry and schema: every panel gets the same object. */
+function check<S extends z.ZodType>(url: string, entry: Entry, body: unknown, schema: S): z.output<S> {
+  if (entry.checked.has(schema)) return entry.checked.get(schema) as z.output<S>;
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape';
     throw new RequestError(`Unexpected answer from ${url.split('?')[0]} (${where})`, null);
   }
+  entry.checked.set(schema, parsed.data);
   return parsed.data;
+}
+
+/** GETs `url` (from `apiUrl`) and checks the answer against `schema`. */
+export async function getJson<S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> {
+  const entry = entryOf(url);
+  return check(url, entry, await entry.promise, schema);
+}
+
+/**
+ * The checked answer of `url` when it is already here (inlined in index.html, or fetched less than
+ * the cache's lifetime ago), so a page can draw it in its first render; otherwise undefined.
+ */
+export function answerNow<S extends z.ZodType>(url: string, schema: S): z.output<S> | undefined {
+  const entry = entryAtHand(url);
+  if (!entry?.body) return undefined;
+  try {
+    return check(url, entry, entry.body.value, schema);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Forgets cached answers (after an import, or in tests). */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import { getJson } from './api.ts';
+import { answerNow, getJson } from './api.ts';
 
 /** Where one request stands: loading, failed (with the message to show) or answered. */
 export type Load<T> = { state: 'loading' } | { state: 'error'; error: string } | { state: 'ok'; data: T };
@@ -9,16 +9,26 @@ const LOADING = { state: 'loading' } as const;
 
 /**
  * The answer of `GET url`, checked against `schema`; `null` url: nothing to ask yet (stays
- * loading). A new url shows loading until its own answer arrives; late answers to an old url are
- * dropped.
+ * loading). An answer already at hand (inlined in index.html, or cached) shows in the first render;
+ * a new url shows loading until its own answer arrives; late answers to an old url are dropped.
  */
 export function useApi<S extends z.ZodType>(url: string | null, schema: S): Load<z.output<S>> {
-  const [result, setResult] = useState<{ url: string; load: Load<z.output<S>> } | null>(null);
+  const [result, setResult] = useState<{ url: string; load: Load<z.output<S>> } | null>(() => {
+    const data = url === null ? undefined : answerNow(url, schema);
+    return url !== null && data !== undefined ? { url, load: { state: 'ok', data } } : null;
+  });
   useEffect(() => {
     if (url === null) return;
     let live = true;
     getJson(url, schema).then(
-      (data) => live && setResult({ url, load: { state: 'ok', data } }),
+      // the same object as the answer at hand: no second render
+      (data) =>
+        live &&
+        setResult((r) =>
+          r?.url === url && r.load.state === 'ok' && r.load.data === data
+            ? r
+            : { url, load: { state: 'ok', data } },
+        ),
       (error: unknown) =>
         live &&
         setResult({

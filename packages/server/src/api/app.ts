@@ -106,7 +106,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerCache(app, deps, { ...DEFAULT_CACHE, ...o.cache });
+  const answers = registerCache(app, deps, { ...DEFAULT_CACHE, ...o.cache });
   registerAuth(app, deps, o.apiKey);
   await app.register(
     async (api) => {
@@ -116,6 +116,6 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     { prefix: API_PREFIX },
   );
   const web = o.web === undefined ? defaultWebRoot() : o.web || undefined;
-  if (web) registerWeb(app, web);
+  if (web) registerWeb(app, web, answers);
   return app;
 }

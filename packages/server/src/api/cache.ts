@@ -59,13 +59,19 @@ function matches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
 
+/** The JSON bodies the response cache holds for the current data generation. */
+export interface CachedAnswers {
+  /** The body `GET url` would be answered with from the cache now; undefined when not cached. */
+  json(url: string): string | undefined;
+}
+
 /**
  * Caching of read routes, chosen per route by `config.cache`:
  * - 'generation': the ETag is the data generation and the URL, so If-None-Match is answered
  *   (304) before the handler runs; JSON bodies are kept in an in-process LRU for the generation.
  * - 'content': the ETag is a hash of the body (for answers that change without an import).
  */
-export function registerCache(app: FastifyInstance, deps: ApiDeps, o: CacheOptions): void {
+export function registerCache(app: FastifyInstance, deps: ApiDeps, o: CacheOptions): CachedAnswers {
   const instance = randomBytes(4).toString('hex');
   const lru = new ResponseCache(o.entries);
   const pending = new WeakMap<FastifyRequest, number>();
@@ -112,4 +118,10 @@ export function registerCache(app: FastifyInstance, deps: ApiDeps, o: CacheOptio
     }
     return payload;
   });
+  return {
+    json: (url) => {
+      const hit = lru.get(deps.generation(), url);
+      return hit?.type.startsWith('application/json') ? hit.body : undefined;
+    },
+  };
 }

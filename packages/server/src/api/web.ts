@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { CachedAnswers } from './cache.ts';
+import { withFirstViewAnswers } from './first-view-html.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,11 +24,12 @@ export function defaultWebRoot(): string | undefined {
 }
 
 /**
- * Serves the dashboard's files at `/`: hashed assets for a year, everything else (the pages'
- * URLs hold their state in the query string) gets `index.html`. `/api`, `/docs` and
+ * Serves the dashboard's files at `/`: hashed assets for a year (their `.gz` made at build time to
+ * browsers that take gzip), everything else (the pages' URLs hold their state in the query string)
+ * gets `index.html`, with the first view's answers the cache holds inlined. `/api`, `/docs` and
  * `/openapi.json` are never shadowed; a path that leaves the folder is refused.
  */
-export function registerWeb(app: FastifyInstance, root: string): void {
+export function registerWeb(app: FastifyInstance, root: string, answers?: CachedAnswers): void {
   const base = resolve(root);
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     let path: string;
@@ -45,10 +48,16 @@ export function registerWeb(app: FastifyInstance, root: string): void {
     const target =
       inside && path !== '' && existsSync(file) && statSync(file).isFile() ? file : join(base, 'index.html');
     const type = TYPES[extname(target)] ?? 'application/octet-stream';
-    const immutable = target.includes(`${sep}assets${sep}`);
-    return reply
-      .header('content-type', type)
-      .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .send(await readFile(target));
+    reply.header('content-type', type);
+    if (!target.includes(`${sep}assets${sep}`)) {
+      reply.header('cache-control', 'no-cache');
+      if (target !== join(base, 'index.html') || !answers) return reply.send(await readFile(target));
+      return reply.send(withFirstViewAnswers(await readFile(target, 'utf8'), answers));
+    }
+    reply.header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding');
+    const gzipped = `${target}.gz`;
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && existsSync(gzipped))
+      return reply.header('content-encoding', 'gzip').send(await readFile(gzipped));
+    return reply.send(await readFile(target));
   });
 }

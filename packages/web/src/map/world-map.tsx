@@ -12,9 +12,10 @@ import { NoDataPattern } from './no-data.tsx';
 /**
  * The world choropleth as SVG from Natural Earth 1:110m (world-atlas) in the Equal Earth
  * projection, its paths computed at build time (build/world-shapes.ts): nothing to project in the
- * browser. Loaded on demand (its own chunk). Every country is a link to its page, named with its
- * level or value: Tab reaches them in alphabetical order (the drawing order does not matter,
- * shapes do not overlap), Enter opens one; a skip link jumps past the map.
+ * browser. In the main chunk, so the first view draws it in its first render. Every country is a
+ * link to its page, named with its level or value: Tab reaches them in alphabetical order (the
+ * drawing order does not matter, shapes do not overlap), Enter opens one; a skip link jumps past
+ * the map.
  */
 const { width: WIDTH, height: HEIGHT } = WORLD;
 

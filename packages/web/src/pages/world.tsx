@@ -6,7 +6,7 @@ import {
   IndicatorCatalog,
   IndicatorMap,
 } from '@peacebell/model';
-import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { apiUrl } from '../api.ts';
 import { IndicatorLegend } from '../colour-legend.tsx';
 import { colourScale } from '../colour-scale.ts';
@@ -14,15 +14,12 @@ import { countryName, DayField, LevelBadge, Legend, Sparkline, TableHead } from 
 import { worldUrls } from '../first-view.ts';
 import { formatCount, formatNumber, formatShare } from '../format.ts';
 import { Link, useNavigate } from '../navigation.tsx';
+import WorldMap from '../map/world-map.tsx';
 import { Panel } from '../panel.tsx';
 import { useApi, type Load } from '../use-api.ts';
 import type { State, WorldState } from '../url-state.ts';
 import { ColourBy, DomainFilter, WindowDays } from './world-colour.tsx';
 import { CountriesTable } from './world-countries.tsx';
-
-// Start fetching the map's chunk with the page, beside the API requests, not after them.
-const mapModule = import('../map/world-map.tsx');
-const WorldMap = lazy(() => mapModule);
 
 /** How long each day stays on screen while playing. */
 const PLAY_STEP_MS = 1500;
