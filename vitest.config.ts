@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Browser tests wait for panels that, on two cores shared with ClickHouse and DuckDB tests,
+    // can take longer than the default second.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

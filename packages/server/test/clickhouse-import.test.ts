@@ -88,7 +88,7 @@ describe.runIf(hasData)('import into ClickHouse', () => {
     await same(duck, ch);
     await duck.close();
     await ch.close();
-  });
+  }, 180_000);
 
   it('replaces a revised event as DuckDB does, keeping the old version, rollups exact', async () => {
     const original = dataFile('gdelt2/export/20260514083000.export.CSV');
