@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { listDeliveries, retryDead } from '../src/alerts/deliveries.ts';
 import { Deliverer } from '../src/alerts/delivery/deliverer.ts';
@@ -10,11 +9,9 @@ import { listRuns, runHotspots, saveRun } from '../src/analytics/hotspots/runs.t
 import { scanHotspots } from '../src/analytics/hotspots/scan.ts';
 import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from '../src/api/keys.ts';
 import { importInto } from '../src/cli/staged-import.ts';
-import { openClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
-import { openDuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
 import { list, sql, type Sql } from '../src/store/sql.ts';
 import type { Store } from '../src/store/store.ts';
-import { startChdbServer, type ChdbServer } from './fixtures/chdb-server.ts';
+import { pairedStores } from './fixtures/paired-stores.ts';
 import { webhookReceiver } from './fixtures/webhook-receiver.ts';
 
 type Receiver = Awaited<ReturnType<typeof webhookReceiver>>;
@@ -30,23 +27,9 @@ const dir = tempDir('peacebell-chstate-');
 const SECRET = 'whsec_0123456789abcdef0123456789abcdef';
 const WATCHING_SINCE = '2017-08-20';
 
-let server: ChdbServer;
-let duck: Store;
-let ch: Store;
-
-beforeAll(async () => {
-  if (!hasData) return;
-  server = await startChdbServer(join(dir, 'chdb'));
-  duck = await openDuckDbStore(join(dir, 'ref.duckdb'));
-  ch = await openClickHouseStore(`${server.url.replace('http', 'clickhouse')}/state`);
-  for (const store of [duck, ch])
-    await importInto(store, dataFile('ucdp/ged191-myanmar-bangladesh.csv'), { clock: CLOCK });
-}, 300_000);
-afterAll(async () => {
-  await duck?.close();
-  await ch?.close();
-  await server?.close();
-});
+const stores = pairedStores(dir, (store) =>
+  importInto(store, dataFile('ucdp/ged191-myanmar-bangladesh.csv'), { clock: CLOCK }),
+);
 
 const watchSince = (store: Store, rule: string) =>
   store.exec(
@@ -191,6 +174,7 @@ describe.runIf(hasData)('state written in place, on ClickHouse as on DuckDB', ()
   }
 
   it('gives the same answers: rules, alerts, deliveries with retries and dead letters, ack, mute, keys, runs', async () => {
+    const { duck, ch } = stores;
     let now = CLOCK();
     const receiver = await webhookReceiver(
       () => SECRET,
@@ -214,6 +198,7 @@ describe.runIf(hasData)('state written in place, on ClickHouse as on DuckDB', ()
   }, 300_000);
 
   it('a live check cut after any of its writes is completed by the next, as if uncut', async () => {
+    const { duck, ch } = stores;
     for (const store of [duck, ch]) {
       await saveRule(store, rule, CLOCK());
       await watchSince(store, 'cut');

@@ -2,10 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceError } from '../errors.ts';
+import type { EventWrites } from '../ingest/event-writes.ts';
 import { importFile, type FileSummary, type ImportOptions } from '../ingest/import-file.ts';
+import { deleteEvents, deletionRecord } from '../ingest/versions.ts';
 import { isGkgFormat } from '../sources/gkg/index.ts';
 import { copyBatch } from '../store/clickhouse/batches.ts';
 import { ClickHouseStore } from '../store/clickhouse/clickhouse-store.ts';
+import { deleteEventsInBatch } from '../store/clickhouse/deletions.ts';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -63,3 +66,19 @@ export async function importInto(
     await rm(work, { recursive: true, force: true });
   }
 }
+
+/** Deletes events from any store: in place on DuckDB, as one committed batch on ClickHouse. */
+export async function deleteFrom(
+  store: Store,
+  ids: readonly string[],
+  reason: string,
+  now: Date,
+): Promise<number> {
+  if (!(store instanceof ClickHouseStore)) return deleteEvents(store, ids, reason, now);
+  return deleteEventsInBatch(store, ids, reason, now, (batchId, deleted) =>
+    deletionRecord(ids, reason, now, batchId, deleted),
+  );
+}
+
+/** Event writes for any store (ingest/event-writes.ts). */
+export const ANY_STORE: EventWrites = { importFile: importInto, deleteEvents: deleteFrom };

@@ -8,8 +8,8 @@ import { UCDP_GED } from '../sources/ucdp/format.ts';
 import type { Format } from '../sources/util/format.ts';
 import { sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
-import { importFile, type FileSummary } from './import-file.ts';
-import { deleteEvents } from './versions.ts';
+import { IN_PLACE, type EventWrites } from './event-writes.ts';
+import type { FileSummary } from './import-file.ts';
 
 export interface ApiSyncSummary {
   pages: number;
@@ -35,12 +35,13 @@ async function importPage(
   dir: string,
   origin: string,
   clock: () => Date,
+  writes: EventWrites,
 ) {
   const columns = Object.keys(rows[0] ?? {});
   const file = join(dir, `${format.source}-page.csv`);
   const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => quote(r[c])).join(','))];
   await writeFile(file, `${lines.join('\n')}\n`);
-  return importFile(store, file, { format, origin, clock });
+  return writes.importFile(store, file, { format, origin, clock });
 }
 
 async function readCursor(store: Store, source: string): Promise<string | undefined> {
@@ -106,8 +107,9 @@ function addPage(summary: ApiSyncSummary, rows: number, result: FileSummary) {
 export async function syncAcled(
   store: Store,
   client: AcledClient,
-  o: { since?: number; clock: () => Date; log: (line: string) => void },
+  o: { since?: number; clock: () => Date; log: (line: string) => void; writes?: EventWrites },
 ): Promise<ApiSyncSummary> {
+  const writes = o.writes ?? IN_PLACE;
   const stored = await readCursor(store, 'acled');
   const since = o.since ?? (stored === undefined ? undefined : Number(stored));
   if (since === undefined) throw new Error('the first ACLED sync needs --since DAY');
@@ -116,7 +118,8 @@ export async function syncAcled(
   const dir = await mkdtemp(join(tmpdir(), 'peacebell-acled-'));
   try {
     for await (const rows of client.events({ since })) {
-      const result = await importPage(store, ACLED_EVENTS, rows, dir, `acled api since ${since}`, o.clock);
+      const origin = `acled api since ${since}`;
+      const result = await importPage(store, ACLED_EVENTS, rows, dir, origin, o.clock, writes);
       addPage(summary, rows.length, result);
       for (const r of rows as AcledApiRow[]) newest = Math.max(newest, Number(r.timestamp ?? 0));
       o.log(
@@ -125,7 +128,7 @@ export async function syncAcled(
     }
     const gone: string[] = [];
     for await (const rows of client.deleted(since)) gone.push(...rows.map((r) => `acled:${r.event_id_cnty}`));
-    summary.deleted = await deleteEvents(store, gone, 'deleted upstream', o.clock());
+    summary.deleted = await writes.deleteEvents(store, gone, 'deleted upstream', o.clock());
     if (gone.length > 0)
       o.log(`acled: ${summary.deleted} of ${gone.length} deleted events were in the store`);
     summary.cursor = String(newest);
@@ -140,13 +143,14 @@ export async function syncAcled(
 export async function syncUcdp(
   store: Store,
   client: UcdpClient,
-  o: { version: string; clock: () => Date; log: (line: string) => void },
+  o: { version: string; clock: () => Date; log: (line: string) => void; writes?: EventWrites },
 ): Promise<ApiSyncSummary> {
   const summary = empty(o.version);
+  const writes = o.writes ?? IN_PLACE;
   const dir = await mkdtemp(join(tmpdir(), 'peacebell-ucdp-'));
   try {
     for await (const rows of client.events(o.version)) {
-      const result = await importPage(store, UCDP_GED, rows, dir, `ucdp api ${o.version}`, o.clock);
+      const result = await importPage(store, UCDP_GED, rows, dir, `ucdp api ${o.version}`, o.clock, writes);
       addPage(summary, rows.length, result);
       o.log(`ucdp ${o.version} page ${summary.pages}: ${rows.length} rows, ${result.inserted} new`);
     }

@@ -3,6 +3,7 @@ import { AcledAuthError, AcledClient } from '../../sources/acled/client.ts';
 import { isUcdpVersion, UcdpClient } from '../../sources/ucdp/client.ts';
 import { CliError } from '../../errors.ts';
 import { withStore, type Context } from '../context.ts';
+import { ANY_STORE } from '../staged-import.ts';
 import { writeRows } from '../output.ts';
 import type { Settings } from '../settings.ts';
 import { parseDay } from '../values.ts';
@@ -38,6 +39,7 @@ export async function syncApi(
           ...(epoch === undefined ? {} : { since: epoch }),
           clock: ctx.clock,
           log,
+          writes: ANY_STORE,
         });
       } else {
         const client = new UcdpClient({
@@ -45,7 +47,12 @@ export async function syncApi(
           log,
           ...(s.ucdpToken ? { token: s.ucdpToken } : {}),
         });
-        result = await syncUcdp(store, client, { version: version as string, clock: ctx.clock, log });
+        result = await syncUcdp(store, client, {
+          version: version as string,
+          clock: ctx.clock,
+          log,
+          writes: ANY_STORE,
+        });
       }
     } catch (error) {
       if (

@@ -57,7 +57,7 @@ const deleteSql = (to: ClickHouseStore, table: string, where: Sql) =>
   sql`DELETE FROM ${ident(localName(table, topology(to)))}${onCluster(topology(to))} WHERE ${where}`;
 
 /** The highest committed batch id, and removes what uncommitted attempts left behind. */
-async function nextBatchId(to: ClickHouseStore): Promise<number> {
+export async function nextBatchId(to: ClickHouseStore): Promise<number> {
   const [committed] = await to.query<{ n: number }>(
     sql`SELECT toInt64(ifNull(max(batch_id), 0)) AS n FROM import_batches`,
   );
@@ -149,7 +149,7 @@ async function settle(
   return { inserted: (counts?.n ?? 0) - same, duplicates: same, replaced: changed };
 }
 
-async function applyRollups(to: ClickHouseStore, batchId: number, replaced: boolean): Promise<void> {
+export async function applyRollups(to: ClickHouseStore, batchId: number, replaced: boolean): Promise<void> {
   for (const spec of ROLLUPS) {
     const columns = rollupColumns(spec).map((c) => c.column);
     const delta = rollupDeltaSql(
