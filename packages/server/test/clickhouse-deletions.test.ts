@@ -122,6 +122,13 @@ describe.runIf(hasData)('ACLED sync and deletions on ClickHouse', () => {
     }
     expect(await deleteFrom(ch, ids, 'deleted upstream', now)).toBe(20);
     expect(await visible(ch, false)).toEqual(expected);
+    // Readers take the last day from the newest batch record: the deletion's notes it.
+    const [noted] = await ch.query(
+      sql`SELECT toString(last_day) AS day FROM import_batches ORDER BY batch_id DESC LIMIT 1`,
+    );
+    expect(noted).toEqual(
+      await ch.query(sql`SELECT toString(max(day)) AS day FROM rollup_country_day`).then((r) => r[0]),
+    );
     expect(await deleteFrom(ch, ids, 'deleted upstream', now)).toBe(0);
   }, 300_000);
 });

@@ -37,9 +37,15 @@ export const copyCommand: Command = {
           sql`SELECT batch_id, file_name FROM import_batches ORDER BY batch_id`,
         );
         const rows = [];
+        const batchIds = new Map<number, number>();
         for (const [i, batch] of batches.entries()) {
           const t0 = performance.now();
-          const copied = await copyBatch(from, to, batch.batch_id, { tmpDir: work, now: ctx.clock() });
+          const copied = await copyBatch(from, to, batch.batch_id, {
+            tmpDir: work,
+            now: ctx.clock(),
+            batchIds,
+          });
+          batchIds.set(batch.batch_id, copied.batchId);
           const seconds = (performance.now() - t0) / 1000;
           rows.push({
             batch: batch.batch_id,

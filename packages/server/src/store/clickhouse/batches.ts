@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import { ident, join, sql, type Sql } from '../sql.ts';
 import { ROLLUPS, rollupColumns, rollupDeltaSql, rollupFor } from '../rollups.ts';
 import type { Row, Store } from '../store.ts';
 import type { ClickHouseStore } from './clickhouse-store.ts';
+import { bulkCopy } from './bulk-copy.ts';
+import { copyHistory } from './history.ts';
 import { BATCH_COLUMNS, BATCH_TABLES, EVENT_COLUMNS, MENTION_COLUMNS, REJECT_COLUMNS } from './migrations.ts';
 import { localName, onCluster, parseColumns, type Topology } from './schema.ts';
 import { rollupVisible } from './views.ts';
@@ -40,6 +40,8 @@ export interface CopyOptions {
   now: Date;
   /** The batch record to write when the source has none (the benchmark's built store). */
   record?: Row;
+  /** Source batch → target batch of the batches copied so far, to number the copied history. */
+  batchIds?: ReadonlyMap<number, number>;
   /** Called after each step (tests interrupt a copy here). */
   onStep?: (step: 'staged' | 'settled' | 'written') => void | Promise<void>;
 }
@@ -75,21 +77,13 @@ export async function nextBatchId(to: ClickHouseStore): Promise<number> {
   return highest + 1;
 }
 
-/** Writes the rows of `query` in the source store to a ClickHouse table through a Parquet file. */
-async function bulkCopy(
-  from: Store,
-  to: ClickHouseStore,
-  query: Sql,
-  table: string,
-  columns: readonly string[],
-  file: string,
-): Promise<void> {
-  await from.exec(from.dialect.exportParquet(query, file));
-  try {
-    if ((await stat(file)).size > 0) await to.insertRaw(table, createReadStream(file), columns);
-  } finally {
-    await rm(file, { force: true });
-  }
+/** The last day with located events once batch `batchId` is visible, noted in its record (views.ts). */
+export async function lastDayWith(to: ClickHouseStore, batchId: number): Promise<string | null> {
+  const [last] = await to.query<{ day: string | null }>(
+    sql`SELECT toString(maxOrNull(day)) AS day FROM rollup_country_day_data
+      WHERE ${rollupVisible(rollupFor('country'), sql`${batchId}`)}`,
+  );
+  return last?.day ?? null;
 }
 
 const columnList = (columns: readonly string[]) => join(columns.map((c) => ident(c)));
@@ -244,12 +238,9 @@ export async function copyBatch(
     ['batch_id', ...rejectColumns],
     file,
   );
+  await copyHistory(from, to, sourceBatch, batchId, options.batchIds ?? new Map(), file);
   await options.onStep?.('written');
-  // The last day with located events once this batch is visible, noted in its record (views.ts).
-  const [last] = await to.query<{ day: string | null }>(
-    sql`SELECT toString(maxOrNull(day)) AS day FROM rollup_country_day_data
-      WHERE ${rollupVisible(rollupFor('country'), sql`${batchId}`)}`,
-  );
+  const lastDay = await lastDayWith(to, batchId);
   // The commit: from here on the batch is visible, whole.
   const rowsDuplicate = Number(record.duplicates) + duplicates;
   await to.insert('import_batches', [
@@ -259,7 +250,7 @@ export async function copyBatch(
       rows_inserted: inserted,
       duplicates: rowsDuplicate,
       replaced: Number(record.replaced) + replaced,
-      last_day: last?.day ?? null,
+      last_day: lastDay,
     },
   ]);
   return { status: 'imported', batchId, inserted, duplicates: rowsDuplicate, replaced };

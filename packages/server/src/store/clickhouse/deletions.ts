@@ -1,6 +1,6 @@
 import { ident, join, list, sql } from '../sql.ts';
 import type { Row } from '../store.ts';
-import { applyRollups, nextBatchId } from './batches.ts';
+import { applyRollups, lastDayWith, nextBatchId } from './batches.ts';
 import type { ClickHouseStore } from './clickhouse-store.ts';
 import { EVENT_COLUMNS } from './migrations.ts';
 import { parseColumns } from './schema.ts';
@@ -30,6 +30,7 @@ export async function deleteEventsInBatch(
   await to.exec(sql`INSERT INTO event_tombstones_data (id, old_batch, by_batch)
     SELECT id, batch_id, ${batchId} FROM (${gone})`);
   await applyRollups(to, batchId, true);
-  await to.insert('import_batches', [record(batchId, found.n)]);
+  const lastDay = await lastDayWith(to, batchId);
+  await to.insert('import_batches', [{ ...record(batchId, found.n), last_day: lastDay }]);
   return found.n;
 }
