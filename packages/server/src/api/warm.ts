@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
  * The answers the dashboard's first view asks for (the world page for the last day with data:
  * the same URLs as `packages/web/src/preload-urls.ts`, a test holds them equal). Asked once when
  * the server starts and after each import, they wait in the response cache, so the analyst who
- * opens the dashboard does not wait for the hotspot scan.
+ * opens the dashboard does not wait for the hotspot scan: index.html brings them inlined
+ * (first-view-html.ts), and the page draws them without a request.
  */
 export const FIRST_VIEW_URLS = [
   '/api/v1/countries',
