@@ -7,7 +7,8 @@ import type { Store } from '../packages/server/src/store/store.ts';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../test/e2e/fixture.ts';
 
-const WEB = resolve(import.meta.dirname, '../packages/web/dist');
+// BENCH_WEB: another build of the dashboard to time (an older one, to compare in the same period)
+const WEB = process.env.BENCH_WEB ?? resolve(import.meta.dirname, '../packages/web/dist');
 
 // In the page, from navigation start: the first frame painted with the map and the table (what the
 // browser drew, without Playwright's wait for the load event and its polling, which grow with the
