@@ -73,6 +73,24 @@ async function same(duck: Store, ch: Store) {
   }
 }
 
+/** Copies a batch killed after each step in turn, calling `check` after each attempt. */
+async function interruptEachStep(
+  stage: Store,
+  ch: ClickHouseStore,
+  batch: number,
+  check: (step: string) => Promise<void>,
+) {
+  for (const step of ['staged', 'settled', 'written'] as const) {
+    const interrupt = (at: string) => {
+      if (at === step) throw new Error(`killed after ${step}`);
+    };
+    await expect(
+      copyBatch(stage, ch, batch, { tmpDir: dir, now: CLOCK(), onStep: interrupt }),
+    ).rejects.toThrow(`killed after ${step}`);
+    await check(step);
+  }
+}
+
 describe.runIf(hasData)('import into ClickHouse', () => {
   it('gives the same events, mentions, rejects and rollups as DuckDB, and a re-import adds nothing', async () => {
     const duck = await openDuckDbStore(joinPath(dir, 'ref.duckdb'));
@@ -144,15 +162,9 @@ describe.runIf(hasData)('import into ClickHouse', () => {
     const left = sql`SELECT (SELECT count() FROM events_data WHERE batch_id > ${first.batchId ?? 0})::INTEGER AS events,
       (SELECT count() FROM event_tombstones_data)::INTEGER AS tombstones,
       (SELECT count() FROM rollup_country_day_tombstones)::INTEGER AS rollup_tombstones`;
-    for (const step of ['staged', 'settled', 'written'] as const) {
-      const interrupt = (at: string) => {
-        if (at === step) throw new Error(`killed after ${step}`);
-      };
-      await expect(
-        copyBatch(stage, ch, revision.batchId ?? 0, { tmpDir: dir, now: CLOCK(), onStep: interrupt }),
-      ).rejects.toThrow(`killed after ${step}`);
+    await interruptEachStep(stage, ch, revision.batchId ?? 0, async (step) => {
       expect(await visible(), step).toEqual(before);
-    }
+    });
     // The last attempt left its rows, tombstones included, with no batch record.
     const [leftover] = await ch.query<{ events: number; tombstones: number; rollup_tombstones: number }>(
       left,
@@ -177,16 +189,10 @@ describe.runIf(hasData)('import into ClickHouse', () => {
     const read = await importInto(stage, file, { clock: CLOCK });
     const before = await ch.query(COUNTS);
     const rollups = await ch.query(ROLLUP_VIEW('rollup_country_day'));
-    for (const step of ['staged', 'settled', 'written'] as const) {
-      const interrupt = (at: string) => {
-        if (at === step) throw new Error(`killed after ${step}`);
-      };
-      await expect(
-        copyBatch(stage, ch, read.batchId ?? 0, { tmpDir: dir, now: CLOCK(), onStep: interrupt }),
-      ).rejects.toThrow(`killed after ${step}`);
+    await interruptEachStep(stage, ch, read.batchId ?? 0, async (step) => {
       expect(await ch.query(COUNTS), step).toEqual(before);
       expect(await ch.query(ROLLUP_VIEW('rollup_country_day')), step).toEqual(rollups);
-    }
+    });
     const done = await copyBatch(stage, ch, read.batchId ?? 0, { tmpDir: dir, now: CLOCK() });
     expect(done).toMatchObject({ status: 'imported', inserted: read.inserted });
     const after = await ch.query<{ events: number }>(COUNTS);
