@@ -92,6 +92,7 @@ async function apiSteps(store: Store): Promise<string[]> {
     );
     await call('POST', '/alert-rules/check', {});
     await call('POST', '/alert-rules/check', {});
+    await call('GET', '/alerts?country=BGD&limit=100');
     const listed = await call('GET', '/alerts?limit=100');
     const first = (listed.json() as { alerts: { id: string }[] }).alerts[0]?.id ?? 'none';
     await call('POST', `/alerts/${first}/ack`, {});
@@ -158,6 +159,9 @@ describe.runIf(hasData)('writes on ClickHouse as on DuckDB', () => {
   it('through the CLI: alerts add, mute, list, check, history, ack, remove; apikey create, revoke, list', async () => {
     const duck = await cliSteps(join(dir, 'cli.duckdb'));
     const ch = await cliSteps(chUrl('cli_writes'));
+    const io = captureContext();
+    expect(await main(['rebuild', '--store', chUrl('cli_writes')], io.ctx)).not.toBe(0);
+    expect(io.stderr()).toContain('rebuild is not available on ClickHouse yet');
     expect(duck.find((line) => line.startsWith('alerts check'))).toMatch(/"id": "/);
     expect(ch).toEqual(duck);
   }, 300_000);

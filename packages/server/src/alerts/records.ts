@@ -42,9 +42,10 @@ export type AlertFilter = Partial<Omit<AlertsQuery, 'unacknowledged'>> & { unack
 export async function listAlerts(store: Store, q: AlertFilter): Promise<AlertRecord[]> {
   const where: Sql[] = [sql`TRUE`];
   if (q.rule) where.push(sql`r.name = ${q.rule}`);
+  const d = store.dialect;
   if (q.country)
     where.push(
-      sql`(json_extract_string(a.packet, '$.where.country') = ${q.country} OR json_extract_string(a.packet, '$.where.partner') = ${q.country})`,
+      sql`(${d.jsonText(sql`a.packet`, '$.where.country')} = ${q.country} OR ${d.jsonText(sql`a.packet`, '$.where.partner')} = ${q.country})`,
     );
   if (q.severity)
     where.push(sql`a.severity IN (${list(HOTSPOT_LEVELS.slice(HOTSPOT_LEVELS.indexOf(q.severity)))})`);

@@ -47,6 +47,8 @@ export interface Dialect {
    * value in use), which is right with one writer at a time.
    */
   nextIds(sequence: string, highest: Sql, count: number): Sql;
+  /** The text at a JSON path (`$.a.b`, a constant of ours) of a JSON text; a JSON null compares as no text. */
+  jsonText(json: Sql, path: string): Sql;
 }
 
 export interface DelimitedColumn {

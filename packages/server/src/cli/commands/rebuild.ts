@@ -1,3 +1,4 @@
+import { CliError } from '../../errors.ts';
 import { rebuildRollups } from '../../store/rollups.ts';
 import type { Command } from '../command.ts';
 import { withStore } from '../context.ts';
@@ -11,6 +12,10 @@ export const rebuildCommand: Command = {
   async run(ctx, { values, db }) {
     const format = outputFormat(ctx, values.format as string | undefined);
     return withStore(ctx, db, async (store) => {
+      if (store.dialect.name === 'clickhouse')
+        throw new CliError(
+          'rebuild is not available on ClickHouse yet: its rollups are kept per batch (docs/clickhouse.md)',
+        );
       const started = ctx.clock().getTime();
       const tables = await rebuildRollups(store);
       await writeRows(ctx, format, ['table', 'rows'], [tables]);

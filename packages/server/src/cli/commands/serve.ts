@@ -60,7 +60,8 @@ export const serveCommand: Command = {
             writer: store,
             generation: { generation: generation.generation, onImported },
           }),
-          rebuild: () => rebuildRollups(store),
+          // ClickHouse's rollups are kept per batch: POST /rebuild answers 501 there (docs/clickhouse.md).
+          ...(isClickHouseUrl(store.location) ? {} : { rebuild: () => rebuildRollups(store) }),
           importer: importInto,
           alerts: bell.service,
         });

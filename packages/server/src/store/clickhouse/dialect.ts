@@ -37,6 +37,7 @@ export const clickhouseDialect: Dialect = {
   splitPart: (value, separator, index) => sql`splitByChar(${separator}, ${value})[${Math.trunc(index)}]`,
   sortedDistinct: (value) => sql`arraySort(groupUniqArray(${value}))`,
   integers: (count) => sql`(SELECT number AS i FROM numbers(${count}))`,
+  jsonText: (json, path) => sql`JSON_VALUE(${json}, ${trusted(`'${path.replaceAll("'", "''")}'`)})`,
   nextIds: (_sequence, highest, count) =>
     sql`SELECT toInt64(ifNull((${highest}), 0) + 1 + number) AS id FROM numbers(${count}) ORDER BY id`,
   dateBucket(value, grain) {

@@ -50,6 +50,6 @@ export const stateTablesMigration = (t: Topology): Migration => ({
   statements: [
     ...STATE_TABLES.flatMap((table) => rebuild(table, t)),
     // DuckDB migration 14 (alerts/episode-store.ts).
-    sql`ALTER TABLE alert_rules${onCluster(t)} ADD COLUMN IF NOT EXISTS episodes_pending Nullable(String)`,
+    sql`ALTER TABLE ${ident('alert_rules')}${onCluster(t)} ADD COLUMN IF NOT EXISTS episodes_pending Nullable(String)`,
   ],
 });

@@ -59,6 +59,7 @@ export const duckdbDialect: Dialect = {
   splitPart: (value, separator, index) => sql`split_part(${value}, ${separator}, ${Math.trunc(index)})`,
   sortedDistinct: (value) => sql`list(DISTINCT ${value} ORDER BY ${value})`,
   integers: (count) => sql`(SELECT range AS i FROM range(${count}))`,
+  jsonText: (json, path) => sql`json_extract_string(${json}, ${trusted(quote(path))})`,
   nextIds: (sequence, _highest, count) =>
     sql`SELECT id FROM (SELECT nextval(${sequence})::BIGINT AS id FROM range(${count})) ORDER BY id`,
   dateBucket(value, grain) {
