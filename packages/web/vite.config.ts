@@ -4,7 +4,7 @@ import { precompress } from './build/precompress.ts';
 import { preloadFirstView } from './build/preload-first-view.ts';
 import { worldShapes } from './build/world-shapes.ts';
 
-const VENDOR = /node_modules\/(react|react-dom|scheduler|zod)\/|packages\/model\/|rolldown\/runtime/;
+const VENDOR = /node_modules\/(react|react-dom|scheduler|zod)\/|packages\/model\//;
 
 // The dashboard is served by `peacebell serve` from dist/ at `/`. In development (`vite`) and
 // preview, /api goes to a local server: http://127.0.0.1:8080 unless PEACEBELL_API says otherwise.
