@@ -7,6 +7,7 @@ import { startBell } from '../bell.ts';
 import type { Command, OptionSpec } from '../command.ts';
 import { withStore, type Context } from '../context.ts';
 import { writeRows } from '../output.ts';
+import { ANY_STORE } from '../staged-import.ts';
 import { loadSettings, type Settings } from '../settings.ts';
 import { syncApi } from './sync-api.ts';
 import { status } from './sync-status.ts';
@@ -123,6 +124,7 @@ export function syncOptions(ctx: Context, s: Settings, signal?: AbortSignal): Sy
     download: { log, ...(signal ? { signal } : {}) },
     clock: ctx.clock,
     log,
+    writes: ANY_STORE,
     ...(signal ? { signal } : {}),
   };
 }

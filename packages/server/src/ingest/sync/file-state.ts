@@ -24,15 +24,43 @@ export interface TrackedFile {
 
 const iso = (d: Date) => d.toISOString();
 
-/** Records files from a list; a file already known keeps its state (its size/md5 are refreshed if it is not imported). */
+/** A time no retry reaches: a file given up (DateTime64's last year; DuckDB's 'infinity' sorts after it too). */
+export const NEVER = '2299-12-31T00:00:00Z';
+
+/**
+ * Records files from a list; a file already known keeps its state (its size/md5 are refreshed if
+ * it is not imported, and a missing one is listed again). Known files are read by slot range
+ * (two values, however long the list) and compared here, so the SQL is the same on both engines.
+ */
 export async function recordListed(store: Store, files: readonly ListedFile[], now: Date): Promise<number> {
   if (files.length === 0) return 0;
+  const slots = files.map((f) => f.slot).sort();
+  const known = new Map(
+    (
+      await store.query<{ name: string; md5: string | null; state: FileState }>(sql`
+        SELECT name, md5, state FROM gdelt_files
+        WHERE slot >= CAST(${slots[0]} AS TIMESTAMP) AND slot <= CAST(${slots.at(-1)} AS TIMESTAMP)`)
+    ).map((r) => [r.name, r]),
+  );
+  const added = new Map<string, ListedFile>();
+  const changed = new Map<string, ListedFile>();
+  for (const f of files) {
+    const k = known.get(f.name);
+    if (!k) {
+      if (!added.has(f.name)) added.set(f.name, f);
+    } else if (k.state !== 'imported' && (k.md5 !== f.md5 || k.state === 'missing')) changed.set(f.name, f);
+  }
+  const at = iso(now);
   return store.transaction(async (tx) => {
-    await tx.exec(sql`CREATE OR REPLACE TEMP TABLE listed_now (name VARCHAR, url VARCHAR, feed VARCHAR,
-      translingual BOOLEAN, slot TIMESTAMP, size BIGINT, md5 VARCHAR)`);
+    for (const [name, f] of changed) {
+      const relist = known.get(name)?.state === 'missing';
+      await tx.exec(sql`UPDATE gdelt_files SET url = ${f.url}, size = ${f.size}, md5 = ${f.md5},
+          updated_at = CAST(${at} AS TIMESTAMP)${relist ? sql`, state = 'listed', next_attempt_at = NULL` : sql``}
+        WHERE name = ${name}`);
+    }
     await tx.insert(
-      'listed_now',
-      files.map((f) => ({
+      'gdelt_files',
+      [...added.values()].map((f) => ({
         name: f.name,
         url: f.url,
         feed: f.feed,
@@ -40,28 +68,20 @@ export async function recordListed(store: Store, files: readonly ListedFile[], n
         slot: f.slot,
         size: f.size,
         md5: f.md5,
+        state: 'listed',
+        attempts: 0,
+        listed_at: at,
+        updated_at: at,
       })),
     );
-    await tx.exec(sql`UPDATE gdelt_files AS g SET url = l.url, size = l.size, md5 = l.md5,
-        state = CASE WHEN g.state = 'missing' THEN 'listed' ELSE g.state END,
-        next_attempt_at = CASE WHEN g.state = 'missing' THEN NULL ELSE g.next_attempt_at END,
-        updated_at = CAST(${iso(now)} AS TIMESTAMP)
-      FROM listed_now AS l
-      WHERE g.name = l.name AND g.state <> 'imported' AND (g.md5 IS DISTINCT FROM l.md5 OR g.state = 'missing')`);
-    const [added] = await tx.query<{ n: number }>(sql`
-      INSERT INTO gdelt_files (name, url, feed, translingual, slot, size, md5, state, attempts, listed_at, updated_at)
-      SELECT DISTINCT ON (name) name, url, feed, translingual, slot, size, md5, 'listed', 0,
-             CAST(${iso(now)} AS TIMESTAMP), CAST(${iso(now)} AS TIMESTAMP)
-      FROM listed_now WHERE name NOT IN (SELECT name FROM gdelt_files)`);
-    await tx.exec(sql`DROP TABLE listed_now`);
-    return Number((added as { Count?: number | string } | undefined)?.Count ?? 0);
+    return added.size;
   });
 }
 
 /** Files due for work now, oldest slot first. */
 export async function dueFiles(store: Store, now: Date, feeds: readonly string[], translingual: boolean) {
   return store.query<TrackedFile>(sql`
-    SELECT name, url, feed, translingual, strftime(slot, '%Y-%m-%dT%H:%M:%SZ') AS slot, CAST(size AS INTEGER) AS size, md5, state,
+    SELECT name, url, feed, translingual, ${store.dialect.formatDate(sql`slot`, 'time')} AS slot, CAST(size AS INTEGER) AS size, md5, state,
            attempts, last_error
     FROM gdelt_files
     WHERE state IN ('listed', 'failed', 'missing') AND size IS NOT NULL
@@ -92,7 +112,7 @@ export async function markFailed(
   now: Date,
 ) {
   await store.exec(sql`UPDATE gdelt_files SET state = ${state}, last_error = ${reason}, attempts = attempts + 1,
-      next_attempt_at = ${retryAt ? sql`CAST(${iso(retryAt)} AS TIMESTAMP)` : sql`CAST('infinity' AS TIMESTAMP)`},
+      next_attempt_at = CAST(${retryAt ? iso(retryAt) : NEVER} AS TIMESTAMP),
       updated_at = CAST(${iso(now)} AS TIMESTAMP)
     WHERE name = ${name}`);
 }

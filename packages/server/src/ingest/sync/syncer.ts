@@ -11,7 +11,8 @@ import {
   type DownloadOptions,
 } from '../../sources/util/download.ts';
 import type { Store } from '../../store/store.ts';
-import { importFile, type FileSummary } from '../import-file.ts';
+import { IN_PLACE, type EventWrites } from '../event-writes.ts';
+import type { FileSummary } from '../import-file.ts';
 import { dueFiles, markFailed, markImported, recordListed, type TrackedFile } from './file-state.ts';
 
 export interface SyncOptions {
@@ -34,6 +35,8 @@ export interface SyncOptions {
   gkgRetentionDays?: number;
   /** Called after each file whose import committed new rows (the API bumps its data generation). */
   onImported?: (file: FileSummary) => void;
+  /** How files reach the store (default in place, DuckDB's way; ingest/event-writes.ts). */
+  writes?: EventWrites;
 }
 
 export interface RunSummary {
@@ -171,7 +174,7 @@ export class Syncer {
     const t0 = performance.now();
     try {
       const bytes = (await stat(path)).size;
-      const result = await importFile(this.store, path, {
+      const result = await (this.o.writes ?? IN_PLACE).importFile(this.store, path, {
         clock: this.o.clock,
         origin: file.url,
         ...(this.o.gkgRetentionDays === undefined ? {} : { gkgRetentionDays: this.o.gkgRetentionDays }),
