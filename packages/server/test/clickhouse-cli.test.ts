@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, hasData } from '../../../test/shared-data.ts';
 import { main } from '../src/cli/main.ts';
 import { startChdbServer, type ChdbServer } from './fixtures/chdb-server.ts';
+import { startMirror } from './fixtures/gdelt-mirror.ts';
 import { captureContext, tempDir } from './helpers.ts';
 
 /** The commands of docs/clickhouse.md, run as a user would, against chdb behind the loopback endpoint. */
@@ -85,18 +86,39 @@ describe.runIf(hasData)('peacebell on ClickHouse', () => {
     expect(stats[0]?.out).toBe(stats[1]?.out);
   });
 
-  it('serve answers the API from ClickHouse, without following GDELT there', async () => {
-    const proc = spawn(process.execPath, [bin, 'serve', '--store', url('cli'), '--port', '0'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, PEACEBELL_LOG: 'off' },
-    });
+  it('serve follows GDELT into ClickHouse, rings the bell after the import, and answers the API', async () => {
+    const mirror = await startMirror();
+    mirror.setNow('20260514083000');
+    expect(
+      await run([
+        'alerts',
+        'add',
+        '--store',
+        url('follow'),
+        '--name',
+        'usa',
+        '--when',
+        'indicator events > 0',
+        '--countries',
+        'USA',
+      ]),
+    ).toMatchObject({ code: 0 });
+    const args = ['serve', '--store', url('follow'), '--port', '0', '--base-url', mirror.baseUrl];
+    const proc = spawn(
+      process.execPath,
+      [bin, ...args, '--feeds', 'events', '--poll', '1', '--backfill-hours', '0'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, PEACEBELL_LOG: 'off' },
+      },
+    );
     let log = '';
     const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
     const api = await new Promise<string>((resolve, reject) => {
       proc.stderr.on('data', (chunk: Buffer) => {
         log += chunk.toString();
         const found = /API at (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/.exec(log);
-        if (found) resolve(found[1] as string);
+        if (found && log.includes('837 rows in')) resolve(found[1] as string);
       });
       void exited.then(() => reject(new Error(`serve exited: ${log}`)));
     });
@@ -107,10 +129,17 @@ describe.runIf(hasData)('peacebell on ClickHouse', () => {
         events: unknown[];
       };
       expect(events.events).toHaveLength(5);
-      expect(log).toContain('following GDELT into ClickHouse is not supported yet');
+      let alerts: { rule: string }[] = [];
+      for (let i = 0; i < 100 && alerts.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        alerts = ((await (await fetch(`${api}/api/v1/alerts`)).json()) as { alerts: typeof alerts }).alerts;
+      }
+      expect(alerts.map((a) => a.rule)).toEqual(['usa']);
     } finally {
       proc.kill('SIGTERM');
+      await mirror.close();
     }
     expect(await exited).toBe(0);
+    expect(log).toMatch(/20260514083000\.export\.CSV\.zip \d+ KB, 837 rows in/);
   });
 });

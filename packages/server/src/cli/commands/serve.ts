@@ -76,12 +76,7 @@ export const serveCommand: Command = {
         ctx.stderr.write(
           `peacebell serve: API at ${url}/api/v1 (docs ${url}/docs); store ${redactUrl(store.location)}\n`,
         );
-        if (!local && !values['no-follow']) {
-          ctx.stderr.write(
-            'peacebell serve: following GDELT into ClickHouse is not supported yet; import with peacebell import\n',
-          );
-        }
-        if (values['no-follow'] || !local)
+        if (values['no-follow'])
           await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
         else await followFeed(ctx, store, settings, stop.signal, onImported);
       } finally {
