@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasData } from '../../../test/shared-data.ts';
+import { join } from 'node:path';
 import { buildApp } from '../src/api/app.ts';
+import { main } from '../src/cli/main.ts';
 import { ANY_STORE } from '../src/cli/staged-import.ts';
 import { completeness, problems } from '../src/ingest/sync/completeness.ts';
 import { Syncer, type SyncOptions } from '../src/ingest/sync/syncer.ts';
@@ -10,8 +10,9 @@ import { openClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts
 import { ident, sql } from '../src/store/sql.ts';
 import type { Store } from '../src/store/store.ts';
 import { startMirror, type Mirror } from './fixtures/gdelt-mirror.ts';
+import { syncKilledAfter } from './fixtures/killed-sync.ts';
 import { pairedStores } from './fixtures/paired-stores.ts';
-import { tempDir } from './helpers.ts';
+import { captureContext, tempDir } from './helpers.ts';
 
 /**
  * GDELT followed into ClickHouse (chdb behind the loopback endpoint) and into DuckDB from the
@@ -141,25 +142,13 @@ describe.runIf(hasData)('following GDELT into ClickHouse', () => {
       run: { imported: 0, alreadyImported: 0, missing: 0, failed: 0, rows: 0 },
     });
     expect(duck.after).toEqual(duck.synced);
+    expect(duck.api).toContain('"feed":"export","slots":96,"imported":2,"pending":0,"missing":93,"failed":1');
     expect(ch).toEqual(duck);
   }, 300_000);
 
   it('a sync killed mid-import leaves no half batch; the re-run completes it as DuckDB has it', async () => {
     const url = `${pair.ch.location.replace(/\/paired$/, '')}/killed`;
-    const child = join(import.meta.dirname, 'fixtures/sync-child.ts');
-    const range = [FROM.toISOString(), TO.toISOString()];
-    const out = await new Promise<string>((resolve) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', child, url, mirror.baseUrl, ...range], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let text = '';
-      proc.stdout.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-        if ((text.match(/ rows in /g) ?? []).length >= 3) proc.kill('SIGKILL');
-      });
-      proc.on('exit', () => resolve(text));
-    });
-    const done = (out.match(/ rows in /g) ?? []).length;
+    const done = await syncKilledAfter(url, mirror.baseUrl, 3, [FROM.toISOString(), TO.toISOString()]);
     expect(done).toBeGreaterThanOrEqual(3);
     const store = await openClickHouseStore(url);
     try {
@@ -186,5 +175,23 @@ describe.runIf(hasData)('following GDELT into ClickHouse', () => {
     } finally {
       await store.close();
     }
+  }, 300_000);
+
+  it('peacebell sync and sync status on ClickHouse say what they say on DuckDB', async () => {
+    const stores = [`${pair.ch.location.replace(/\/paired$/, '')}/cli`, join(dir, 'cli.duckdb')];
+    const outputs = [];
+    for (const db of stores) {
+      const flags = ['--store', db, '--base-url', mirror.baseUrl, '--feeds', 'events'];
+      const synced = captureContext();
+      const range = ['--from', '2026-05-14', '--to', '2026-05-14'];
+      expect(await main(['sync', ...range, ...flags, '--json'], synced.ctx)).toBe(2);
+      const status = captureContext();
+      expect(await main(['sync', 'status', ...flags, '--json'], status.ctx)).toBe(0);
+      const report = JSON.parse(status.stdout()) as { problems: object[] };
+      const problemsSeen = templess(report.problems);
+      outputs.push({ synced: JSON.parse(synced.stdout()), status: { ...report, problems: problemsSeen } });
+    }
+    expect(outputs[0]).toMatchObject({ synced: { imported: 2, failed: 1 } });
+    expect(outputs[0]).toEqual(outputs[1]);
   }, 300_000);
 });

@@ -8,6 +8,7 @@ import { Syncer, type SyncOptions } from '../src/ingest/sync/syncer.ts';
 import { ident, sql } from '../src/store/sql.ts';
 import type { Store } from '../src/store/store.ts';
 import { startMirror, type Mirror } from './fixtures/gdelt-mirror.ts';
+import { syncKilledAfter } from './fixtures/killed-sync.ts';
 import { freshStore, tempDir } from './helpers.ts';
 
 const dir = tempDir();
@@ -136,19 +137,7 @@ describe.runIf(hasData)('GDELT sync against a loopback mirror of real files', ()
 
   it('resumes after a SIGKILL mid-backfill with nothing lost or doubled', async () => {
     const db = join(dir, 'killed-sync.duckdb');
-    const child = join(import.meta.dirname, 'fixtures/sync-child.ts');
-    const out = await new Promise<string>((resolve) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', child, db, mirror.baseUrl], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let text = '';
-      proc.stdout.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-        if ((text.match(/ rows in /g) ?? []).length >= 20) proc.kill('SIGKILL');
-      });
-      proc.on('exit', () => resolve(text));
-    });
-    const before = (out.match(/ rows in /g) ?? []).length;
+    const before = await syncKilledAfter(db, mirror.baseUrl, 20);
     expect(before).toBeGreaterThanOrEqual(20);
     expect(before).toBeLessThan(98);
 
