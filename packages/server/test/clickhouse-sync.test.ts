@@ -5,12 +5,13 @@ import { buildApp } from '../src/api/app.ts';
 import { main } from '../src/cli/main.ts';
 import { ANY_STORE } from '../src/cli/staged-import.ts';
 import { completeness, problems } from '../src/ingest/sync/completeness.ts';
-import { Syncer, type SyncOptions } from '../src/ingest/sync/syncer.ts';
+import { Syncer } from '../src/ingest/sync/syncer.ts';
 import { openClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
 import { ident, sql } from '../src/store/sql.ts';
 import type { Store } from '../src/store/store.ts';
 import { startMirror, type Mirror } from './fixtures/gdelt-mirror.ts';
 import { syncKilledAfter } from './fixtures/killed-sync.ts';
+import { mirrorSyncOptions } from './fixtures/sync-options.ts';
 import { pairedStores } from './fixtures/paired-stores.ts';
 import { captureContext, tempDir } from './helpers.ts';
 
@@ -31,18 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => mirror?.close());
 
-const options = (clock: { now: Date }): SyncOptions => ({
-  baseUrl: mirror.baseUrl,
-  feeds: ['export', 'mentions'],
-  translingual: false,
-  concurrency: 2,
-  cacheDir: null,
-  missingRetryHours: 24,
-  download: { sleep: async () => undefined, timeoutMs: 1500, retries: 3 },
-  clock: () => clock.now,
-  log: () => undefined,
-  writes: ANY_STORE,
-});
+const options = (clock: { now: Date }) => mirrorSyncOptions(mirror, clock, { writes: ANY_STORE });
 
 /** 64-bit integers are JSON strings from DuckDB and numbers from ClickHouse: compare as numbers. */
 const normal = (rows: object[]) =>

@@ -5,26 +5,24 @@ import { completeness } from '../src/ingest/sync/completeness.ts';
 import { Syncer, type SyncOptions } from '../src/ingest/sync/syncer.ts';
 import { sql } from '../src/store/sql.ts';
 import { startMirror, type Mirror } from './fixtures/gdelt-mirror.ts';
+import { mirrorSyncOptions } from './fixtures/sync-options.ts';
 import { zipSingle } from './fixtures/zip.ts';
 import { freshStore, tempDir } from './helpers.ts';
 
 const dir = tempDir();
 const GKG = '20260514083000.gkg.csv.zip';
 
-function options(mirror: Mirror, lines: string[]): SyncOptions {
-  return {
-    baseUrl: mirror.baseUrl,
-    feeds: ['export', 'gkg'],
-    translingual: false,
-    concurrency: 2,
-    cacheDir: null,
-    missingRetryHours: 24,
-    gkgRetentionDays: 100_000,
-    download: { sleep: async () => undefined, timeoutMs: 1500, retries: 2 },
-    clock: () => new Date('2026-05-15T00:00:00Z'),
-    log: (line) => lines.push(line),
-  };
-}
+const options = (mirror: Mirror, extra: Partial<SyncOptions> = {}) =>
+  mirrorSyncOptions(
+    mirror,
+    { now: new Date('2026-05-15T00:00:00Z') },
+    {
+      feeds: ['export', 'gkg'],
+      concurrency: 2,
+      gkgRetentionDays: 100_000,
+      ...extra,
+    },
+  );
 
 describe.runIf(hasData)('GKG through the GDELT sync (sync --feeds events,gkg)', () => {
   let mirror: Mirror;
@@ -36,12 +34,12 @@ describe.runIf(hasData)('GKG through the GDELT sync (sync --feeds events,gkg)', 
 
   it('lists, verifies and imports the gkg file beside the exports; a rerun and a crash-resume add nothing', async () => {
     const store = await freshStore(dir);
-    const lines: string[] = [];
-    const syncer = new Syncer(store, options(mirror, lines));
+    const o = options(mirror);
+    const syncer = new Syncer(store, o);
     await syncer.listRange(new Date('2026-05-14T00:00:00Z'), new Date('2026-05-14T23:59:59Z'));
     const first = await syncer.runDue();
     expect(first).toMatchObject({ imported: 3, failed: 0, missing: 0 });
-    expect(lines.some((l) => l.startsWith(`${GKG} `) && / 100 rows /.test(l))).toBe(true);
+    expect(o.lines.some((l) => l.startsWith(`${GKG} `) && / 100 rows /.test(l))).toBe(true);
     const [state] = await store.query<{ state: string; feed: string; rows_in: number }>(
       sql`SELECT state, feed, rows_in::INTEGER AS rows_in FROM gdelt_files WHERE name = ${GKG}`,
     );
@@ -66,8 +64,7 @@ describe.runIf(hasData)('GKG through the GDELT sync (sync --feeds events,gkg)', 
 
   it('a corrupt gkg download is retried, never imported', async () => {
     const store = await freshStore(dir);
-    const lines: string[] = [];
-    const syncer = new Syncer(store, { ...options(mirror, lines), feeds: ['gkg'] });
+    const syncer = new Syncer(store, options(mirror, { feeds: ['gkg'] }));
     mirror.fault(GKG, { corrupt: true });
     await syncer.listRange(new Date('2026-05-14T00:00:00Z'), new Date('2026-05-14T23:59:59Z'));
     expect(await syncer.runDue()).toMatchObject({ imported: 0, failed: 1 });

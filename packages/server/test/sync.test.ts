@@ -4,37 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasData } from '../../../test/shared-data.ts';
 import { completeness, problems } from '../src/ingest/sync/completeness.ts';
 import { abortableSleep, follow } from '../src/ingest/sync/follow.ts';
-import { Syncer, type SyncOptions } from '../src/ingest/sync/syncer.ts';
+import { Syncer } from '../src/ingest/sync/syncer.ts';
 import { ident, sql } from '../src/store/sql.ts';
 import type { Store } from '../src/store/store.ts';
 import { startMirror, type Mirror } from './fixtures/gdelt-mirror.ts';
 import { syncKilledAfter } from './fixtures/killed-sync.ts';
+import { mirrorSyncOptions } from './fixtures/sync-options.ts';
 import { freshStore, tempDir } from './helpers.ts';
 
 const dir = tempDir();
 const DAY_START = new Date('2026-05-14T00:00:00Z');
 const DAY_END = new Date('2026-05-14T23:59:59Z');
 
-function options(
-  mirror: Mirror,
-  clock: { now: Date },
-  extra: Partial<SyncOptions> = {},
-): SyncOptions & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    baseUrl: mirror.baseUrl,
-    feeds: ['export', 'mentions'],
-    translingual: false,
-    concurrency: 3,
-    cacheDir: null,
-    missingRetryHours: 24,
-    download: { sleep: async () => undefined, timeoutMs: 1500, retries: 3 },
-    clock: () => clock.now,
-    log: (line) => lines.push(line),
-    lines,
-    ...extra,
-  };
-}
+const options = mirrorSyncOptions;
 
 const count = async (store: Store, table: 'events' | 'gdelt_mentions' | 'import_batches') =>
   (await store.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`))[0]?.n;
