@@ -98,6 +98,12 @@ async function scenario(store: Store) {
   mirror.hide(['20260514090000.export.CSV.zip']);
   const first = await syncer.runDue().finally(() => mirror.publish(['20260514090000.export.CSV.zip']));
   const failed = await picture(store);
+  // The master list shows the missing file again: it is listed, due at once.
+  clock.now = new Date('2026-05-14T10:01:00Z');
+  const relisted = {
+    added: await syncer.listRange(FROM, TO),
+    files: templess(normal(await fileStates(store))),
+  };
   clock.now = new Date('2026-05-14T11:00:00Z');
   const retried = await syncer.runDue();
   const synced = await picture(store);
@@ -106,6 +112,7 @@ async function scenario(store: Store) {
     listed,
     first,
     failed,
+    relisted,
     retried,
     synced,
     again,
@@ -125,6 +132,11 @@ describe.runIf(hasData)('following GDELT into ClickHouse', () => {
       [BAD_ZIP, 'failed', 'never'],
       ['20260514090000.export.CSV.zip', 'missing', '2026-05-14T10:05:00Z'],
     ]);
+    expect(duck.relisted.added).toBe(0);
+    expect(duck.relisted.files.find((f) => f.name === '20260514090000.export.CSV.zip')).toMatchObject({
+      state: 'listed',
+      updated_at: '2026-05-14T10:01:00Z',
+    });
     expect(duck.retried).toMatchObject({ imported: 2, failed: 0, missing: 0 });
     expect(duck.synced.counts).toEqual([{ events: 837 + 1265, mentions: expect.any(Number), batches: 9 }]);
     expect(duck.again).toEqual({
