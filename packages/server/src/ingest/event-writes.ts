@@ -13,3 +13,21 @@ export interface EventWrites {
 }
 
 export const IN_PLACE: EventWrites = { importFile, deleteEvents };
+
+/**
+ * The same writes, made one after another however many callers there are (`serve`'s follower and
+ * `POST /imports`): ClickHouse's batches assume one writer at a time (docs/clickhouse.md); DuckDB's
+ * transactions queue anyway.
+ */
+export function oneAtATime(writes: EventWrites): EventWrites {
+  let queue: Promise<unknown> = Promise.resolve();
+  const next = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    importFile: (store, file, options) => next(() => writes.importFile(store, file, options)),
+    deleteEvents: (store, ids, reason, now) => next(() => writes.deleteEvents(store, ids, reason, now)),
+  };
+}

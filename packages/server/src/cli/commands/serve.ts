@@ -7,7 +7,8 @@ import { generationCounter } from '../../api/deps.ts';
 import { CliError } from '../../errors.ts';
 import { rebuildRollups } from '../../store/rollups.ts';
 import { startBell } from '../bell.ts';
-import { importInto } from '../staged-import.ts';
+import { oneAtATime } from '../../ingest/event-writes.ts';
+import { ANY_STORE } from '../staged-import.ts';
 import type { Command } from '../command.ts';
 import { serveInfoPath, withStore, type Context } from '../context.ts';
 import type { Settings } from '../settings.ts';
@@ -51,6 +52,7 @@ export const serveCommand: Command = {
         warm();
       };
       let app: FastifyInstance | undefined;
+      const writes = oneAtATime(ANY_STORE);
       try {
         // Writes (the follower's imports, API imports, rebuilds) share the follower's connection,
         // whose transactions run one at a time: two writers would conflict on the same rollup rows.
@@ -62,7 +64,7 @@ export const serveCommand: Command = {
           }),
           // ClickHouse's rollups are kept per batch: POST /rebuild answers 501 there (docs/clickhouse.md).
           ...(isClickHouseUrl(store.location) ? {} : { rebuild: () => rebuildRollups(store) }),
-          importer: importInto,
+          importer: writes.importFile,
           alerts: bell.service,
         });
         const url = await listen(app, host, port);
@@ -78,7 +80,7 @@ export const serveCommand: Command = {
         );
         if (values['no-follow'])
           await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
-        else await followFeed(ctx, store, settings, stop.signal, onImported);
+        else await followFeed(ctx, store, settings, stop.signal, onImported, writes);
       } finally {
         stop.dispose();
         await warmer?.idle();

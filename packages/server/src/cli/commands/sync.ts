@@ -1,6 +1,7 @@
 import { abortableSleep, follow } from '../../ingest/sync/follow.ts';
 import { Syncer, type SyncOptions } from '../../ingest/sync/syncer.ts';
 import type { GdeltFeed } from '../../sources/gdelt/file-list.ts';
+import type { EventWrites } from '../../ingest/event-writes.ts';
 import type { Store } from '../../store/store.ts';
 import { CliError } from '../../errors.ts';
 import { startBell } from '../bell.ts';
@@ -155,8 +156,9 @@ export async function followFeed(
   settings: Settings,
   signal: AbortSignal,
   onImported?: () => void,
+  writes: EventWrites = ANY_STORE,
 ): Promise<void> {
-  const options = { ...syncOptions(ctx, settings, signal), ...(onImported ? { onImported } : {}) };
+  const options = { ...syncOptions(ctx, settings, signal), writes, ...(onImported ? { onImported } : {}) };
   options.log(`following ${options.baseUrl} every ${settings.pollSeconds} s (${settings.feeds.join(', ')})`);
   await follow(store, new Syncer(store, options), {
     ...options,
