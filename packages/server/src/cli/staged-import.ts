@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SourceError } from '../errors.ts';
 import type { EventWrites } from '../ingest/event-writes.ts';
 import { importFile, type FileSummary, type ImportOptions } from '../ingest/import-file.ts';
 import { deleteEvents, deletionRecord } from '../ingest/versions.ts';
-import { isGkgFormat } from '../sources/gkg/index.ts';
+import { GKG_FORMATS } from '../sources/gkg/index.ts';
 import { copyBatch } from '../store/clickhouse/batches.ts';
+import { copyGkgBatch } from '../store/clickhouse/gkg-batches.ts';
+import { DEFAULT_GKG_RETENTION_DAYS } from '../ingest/gkg/index.ts';
 import { ClickHouseStore } from '../store/clickhouse/clickhouse-store.ts';
 import { deleteEventsInBatch } from '../store/clickhouse/deletions.ts';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.ts';
@@ -16,7 +17,7 @@ import type { Store } from '../store/store.ts';
  * Imports a file into any store. DuckDB imports it in place; ClickHouse gets the file read,
  * checked, mapped and de-duplicated exactly as DuckDB does it, in a temporary DuckDB store, whose
  * one batch is then copied across in bulk (`copyBatch`: compared with the stored events, visible
- * only once its batch record is written).
+ * only once its batch record is written; a GKG file's threat rows likewise, `copyGkgBatch`).
  */
 export async function importInto(
   store: Store,
@@ -24,9 +25,6 @@ export async function importInto(
   options: ImportOptions = {},
 ): Promise<FileSummary> {
   if (!(store instanceof ClickHouseStore)) return importFile(store, file, options);
-  if (options.format && isGkgFormat(options.format)) {
-    throw new SourceError(file, 'GKG files are not imported into ClickHouse yet (docs/clickhouse.md)');
-  }
   const clock = options.clock ?? (() => new Date());
   const t0 = performance.now();
   const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'peacebell-stage-'));
@@ -35,10 +33,13 @@ export async function importInto(
     // Content imported before is found in the target's batch records, as DuckDB finds it.
     const read = await importFile(staging, file, { ...options, tmpDir: work, batchesIn: store });
     if (read.status !== 'imported' || read.batchId === null) return read;
-    if (read.format && /gkg/.test(read.format)) {
-      throw new SourceError(file, 'GKG files are not imported into ClickHouse yet (docs/clickhouse.md)');
-    }
-    const copied = await copyBatch(staging, store, read.batchId, { tmpDir: work, now: clock() });
+    const copy = { tmpDir: work, now: clock() };
+    const copied = GKG_FORMATS.some((f) => f.id === read.format)
+      ? await copyGkgBatch(staging, store, read.batchId, {
+          ...copy,
+          retentionDays: options.gkgRetentionDays ?? DEFAULT_GKG_RETENTION_DAYS,
+        })
+      : await copyBatch(staging, store, read.batchId, copy);
     const seconds = (performance.now() - t0) / 1000;
     if (copied.status === 'already imported') {
       return {

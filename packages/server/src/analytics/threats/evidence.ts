@@ -27,11 +27,13 @@ export async function threatEvidence(
   if (q.limit <= 0 || q.domains.length === 0) return [];
   return store.query<ThreatEvidence>(sql`
     SELECT domain, day, url, source, tone, mentions FROM (
-      SELECT domain, strftime(day, '%Y-%m-%d') AS day, url, source, tone, mentions,
+      SELECT domain, ${store.dialect.formatDate(sql`day`, 'day')} AS day, url, source, tone, mentions,
         row_number() OVER (PARTITION BY domain ORDER BY mentions DESC, day DESC, url) AS r
-      FROM (SELECT DISTINCT ON (domain, url) * FROM threat_evidence
-            WHERE ${placeWhere(q.country, q.adm1)} AND domain IN (${list(q.domains)})
-              AND day >= CAST(${q.from} AS DATE) AND day <= CAST(${q.to} AS DATE)
-            ORDER BY domain, url, mentions DESC, day DESC))
+      FROM (
+        SELECT *, row_number() OVER (PARTITION BY domain, url ORDER BY mentions DESC, day DESC) AS u
+        FROM threat_evidence
+        WHERE ${placeWhere(q.country, q.adm1)} AND domain IN (${list(q.domains)})
+          AND day >= CAST(${q.from} AS DATE) AND day <= CAST(${q.to} AS DATE))
+      WHERE u = 1)
     WHERE r <= ${q.limit} ORDER BY domain, r`);
 }

@@ -82,7 +82,7 @@ export async function threatSeries(store: Store, request: ThreatRequest): Promis
   const start = periodsBack(from, grain, k);
   const domains = THREAT_DOMAINS.filter((d) => !request.domains?.length || request.domains.includes(d.id));
   const sums = await store.query<Sums>(sql`
-    SELECT strftime(${store.dialect.dateBucket(sql`day`, grain)}, '%Y-%m-%d') AS period, domain,
+    SELECT ${store.dialect.formatDate(store.dialect.dateBucket(sql`day`, grain), 'day')} AS period, domain,
       sum(articles)::DOUBLE AS articles, sum(mentions)::DOUBLE AS mentions,
       sum(tone_n)::DOUBLE AS tone_n, sum(tone_sum) AS tone_sum,
       sum(killed)::DOUBLE AS killed, sum(wounded)::DOUBLE AS wounded, sum(arrested)::DOUBLE AS arrested,

@@ -20,18 +20,18 @@ export async function unmappedThemes(
 ): Promise<UnmappedThemes> {
   const window = sql`day >= CAST(${from} AS DATE) AND day <= CAST(${to} AS DATE)`;
   const days = await store.query<UnmappedThemes['days'][number]>(sql`
-    SELECT strftime(day, '%Y-%m-%d') AS day, sum(articles)::DOUBLE AS articles, sum(mentions)::DOUBLE AS mentions
+    SELECT ${store.dialect.formatDate(sql`day`, 'day')} AS day, sum(articles)::DOUBLE AS articles, sum(mentions)::DOUBLE AS mentions
     FROM gkg_unmapped_themes WHERE ${window} GROUP BY day ORDER BY day`);
   const themes = await store.query<UnmappedThemes['themes'][number]>(sql`
     SELECT theme, sum(articles)::DOUBLE AS articles, sum(mentions)::DOUBLE AS mentions
-    FROM gkg_unmapped_themes WHERE ${window} GROUP BY theme ORDER BY articles DESC, mentions DESC, theme LIMIT ${limit}`);
+    FROM gkg_unmapped_themes WHERE ${window} GROUP BY theme ORDER BY sum(articles) DESC, sum(mentions) DESC, theme LIMIT ${limit}`);
   return { from, to, map_version: THEME_MAP_VERSION, days, themes };
 }
 
 /** The last day with GKG data, or null. */
 export async function latestThreatDay(store: Store): Promise<string | null> {
   const [row] = await store.query<{ day: string | null }>(
-    sql`SELECT strftime(max(day), '%Y-%m-%d') AS day FROM threat_day`,
+    sql`SELECT ${store.dialect.formatDate(sql`max(day)`, 'day')} AS day FROM threat_day`,
   );
   return row?.day ?? null;
 }

@@ -55,7 +55,7 @@ const topology = (to: ClickHouseStore): Topology => ({
   database: to.database,
   ...(to.cluster ? { cluster: to.cluster } : {}),
 });
-const deleteSql = (to: ClickHouseStore, table: string, where: Sql) =>
+export const deleteSql = (to: ClickHouseStore, table: string, where: Sql) =>
   sql`DELETE FROM ${ident(localName(table, topology(to)))}${onCluster(topology(to))} WHERE ${where}`;
 
 /** The highest committed batch id, and removes what uncommitted attempts left behind. */
@@ -173,6 +173,25 @@ export async function applyRollups(to: ClickHouseStore, batchId: number, replace
   }
 }
 
+/** The batch's rejects, under the target's batch id (invisible until the commit). */
+export async function copyRejects(
+  from: Store,
+  to: ClickHouseStore,
+  sourceBatch: number,
+  batchId: number,
+  file: string,
+): Promise<void> {
+  const rejectColumns = names(REJECT_COLUMNS).filter((c) => c !== 'batch_id');
+  await bulkCopy(
+    from,
+    to,
+    sql`SELECT ${batchId} AS batch_id, ${columnList(rejectColumns)} FROM rejects WHERE batch_id = ${sourceBatch}`,
+    'rejects_data',
+    ['batch_id', ...rejectColumns],
+    file,
+  );
+}
+
 /** Copies batch `sourceBatch` of `from` into `to` (see above). */
 export async function copyBatch(
   from: Store,
@@ -229,15 +248,7 @@ export async function copyBatch(
     if (target === 'events') await applyRollups(to, batchId, settled.replaced > 0);
   }
   await options.onStep?.('settled');
-  const rejectColumns = names(REJECT_COLUMNS).filter((c) => c !== 'batch_id');
-  await bulkCopy(
-    from,
-    to,
-    sql`SELECT ${batchId} AS batch_id, ${columnList(rejectColumns)} FROM rejects WHERE batch_id = ${sourceBatch}`,
-    'rejects_data',
-    ['batch_id', ...rejectColumns],
-    file,
-  );
+  await copyRejects(from, to, sourceBatch, batchId, file);
   await copyHistory(from, to, sourceBatch, batchId, options.batchIds ?? new Map(), file);
   await options.onStep?.('written');
   const lastDay = await lastDayWith(to, batchId);

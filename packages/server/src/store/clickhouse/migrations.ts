@@ -4,6 +4,7 @@ import { ROLLUPS, rollupColumns, type RollupSpec } from '../rollups.ts';
 import { createTable, createView, type TableSpec, type Topology } from './schema.ts';
 import { stateTablesMigration } from './state-tables.ts';
 import { committedViewsMigration } from './views.ts';
+import { GKG_TABLES, gkgTablesMigration } from './gkg-tables.ts';
 
 /**
  * ClickHouse schema (docs/clickhouse.md). There are no transactions, so a batch becomes visible
@@ -68,6 +69,7 @@ export const BATCH_TABLES = [
     data: `${r.table}_tombstones`,
     batch: 'by_batch',
   })),
+  ...GKG_TABLES.map((name) => ({ view: name, data: `${name}_data`, batch: 'batch_id' })),
 ] as const;
 
 function rollupTables(spec: RollupSpec, t: Topology): Sql[] {
@@ -257,6 +259,7 @@ export function clickhouseMigrations(t: Topology): Migration[] {
     },
     stateTablesMigration(t),
     committedViewsMigration(t),
+    gkgTablesMigration(t),
   ];
 }
 
