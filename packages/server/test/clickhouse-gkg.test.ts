@@ -167,6 +167,75 @@ describe.runIf(hasData)('GKG files on ClickHouse', () => {
     }
   }, 120_000);
 
+  it('copy takes the GKG threat rows across as one batch; again adds nothing; a new GKG file, then copy: equal again', async () => {
+    const src = join(dir, 'copy-src.duckdb');
+    const importAll = async (files: string[]) => {
+      const source = await openDuckDbStore(src);
+      for (const file of files) await importInto(source, dataFile(file), { clock: CLOCK });
+      await source.close();
+    };
+    const copy = async () => {
+      const out = captureContext();
+      expect(
+        await main(['copy', '--from', src, '--to', url('copy'), '--format', 'json'], out.ctx),
+        out.stderr(),
+      ).toBe(0);
+      return (JSON.parse(out.stdout()) as { file: string; status: string }[]).map(
+        (r) => `${r.file}: ${r.status}`,
+      );
+    };
+    // Both stores answer every threat endpoint alike; returns ClickHouse's threat tables.
+    const same = async () => {
+      const stores = [await openDuckDbStore(src), await openClickHouseStore(url('copy'))];
+      try {
+        const both = await Promise.all(
+          stores.map((store) =>
+            buildApp({ store, clock: CLOCK, version: 't', logger: false, web: false, cache: { entries: 0 } }),
+          ),
+        );
+        for (const path of ENDPOINTS) {
+          const [a, b] = await Promise.all(both.map((app) => app.inject({ url: `/api/v1${path}` })));
+          expect(a?.statusCode, path).toBe(200);
+          expect(b?.body, path).toBe(a?.body);
+        }
+        for (const app of both) await app.close();
+        const [a, b] = await Promise.all(stores.map((store) => snapshot(store)));
+        const sorted = (rows: unknown[] = []) => rows.map((r) => JSON.stringify(r)).sort();
+        expect(sorted(b?.gkg_batches)).toEqual(sorted(a?.gkg_batches));
+        for (const table of [
+          'threat_day',
+          'threat_evidence',
+          'gkg_unmapped_themes',
+          'gkg_records',
+          'rejects',
+        ])
+          expect(b?.[table], table).toEqual(a?.[table]);
+        return b;
+      } finally {
+        for (const store of stores) await store.close();
+      }
+    };
+    await importAll(['gdelt2/export/20260514083000.export.CSV', 'gkg/gkg.csv', 'gkg/gkgT.csv']);
+    expect(await copy()).toEqual([
+      '20260514083000.export.CSV: imported',
+      'gkg.csv: imported',
+      'gkgT.csv: imported',
+      'gkg-copy: imported',
+    ]);
+    const first = await same();
+    expect(first?.threat_day?.length).toBeGreaterThan(100);
+    expect(await copy()).toEqual([
+      '20260514083000.export.CSV: already imported',
+      'gkg.csv: already imported',
+      'gkgT.csv: already imported',
+    ]);
+    expect(await same()).toEqual(first);
+    await importAll(['gkg/gkg1.csv']);
+    expect((await copy()).slice(-2)).toEqual(['gkg1.csv: imported', 'gkg-copy: imported']);
+    await same();
+    expect((await copy()).slice(-1)).toEqual(['gkg1.csv: already imported']);
+  }, 300_000);
+
   it('leaves nothing visible when an import is cut after any write step; the re-run is whole', async () => {
     const cut = (await openClickHouseStore(url('cut'))) as ClickHouseStore;
     const stage = await openDuckDbStore(join(dir, 'stage.duckdb'));
