@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import { startServe } from './fixtures/serve-process.ts';
 import { captureContext, tempDir } from './helpers.ts';
 
 const dir = tempDir();
-const bin = join(import.meta.dirname, '../bin/peacebell.js');
 
 describe('peacebell apikey', () => {
   it('creates (printing the key once), lists and revokes keys', async () => {
@@ -31,20 +30,7 @@ describe('peacebell apikey', () => {
 describe('peacebell serve', () => {
   it('listens on 127.0.0.1, answers health over loopback, names itself to other commands, stops on SIGTERM', async () => {
     const db = join(dir, 'serve.duckdb');
-    const proc = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--no-follow'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, PEACEBELL_LOG: 'off' },
-    });
-    let log = '';
-    const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
-    const url = await new Promise<string>((resolve, reject) => {
-      proc.stderr.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        const found = /API at (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/.exec(log);
-        if (found) resolve(found[1] as string);
-      });
-      void exited.then(() => reject(new Error(`serve exited: ${log}`)));
-    });
+    const { proc, api: url, exited } = await startServe(['--db', db, '--port', '0', '--no-follow']);
     try {
       const health = await fetch(`${url}/api/v1/health`);
       expect(health.status).toBe(200);

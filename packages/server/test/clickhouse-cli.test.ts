@@ -1,15 +1,14 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, hasData } from '../../../test/shared-data.ts';
 import { main } from '../src/cli/main.ts';
 import { startChdbServer, type ChdbServer } from './fixtures/chdb-server.ts';
 import { startMirror } from './fixtures/gdelt-mirror.ts';
+import { startServe } from './fixtures/serve-process.ts';
 import { captureContext, tempDir } from './helpers.ts';
 
 /** The commands of docs/clickhouse.md, run as a user would, against chdb behind the loopback endpoint. */
 const dir = tempDir('peacebell-chcli-');
-const bin = join(import.meta.dirname, '../bin/peacebell.js');
 let server: ChdbServer;
 const url = (db: string) => `${server.url.replace('http://', 'clickhouse://default:secret@')}/${db}`;
 
@@ -104,25 +103,23 @@ describe.runIf(hasData)('peacebell on ClickHouse', () => {
         'USA',
       ]),
     ).toMatchObject({ code: 0 });
-    const args = ['serve', '--store', url('follow'), '--port', '0', '--base-url', mirror.baseUrl];
-    const proc = spawn(
-      process.execPath,
-      [bin, ...args, '--feeds', 'events', '--poll', '1', '--backfill-hours', '0'],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, PEACEBELL_LOG: 'off' },
-      },
+    const { proc, api, exited, log } = await startServe(
+      [
+        '--store',
+        url('follow'),
+        '--port',
+        '0',
+        '--base-url',
+        mirror.baseUrl,
+        '--feeds',
+        'events',
+        '--poll',
+        '1',
+        '--backfill-hours',
+        '0',
+      ],
+      (stderr) => stderr.includes('837 rows in'),
     );
-    let log = '';
-    const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
-    const api = await new Promise<string>((resolve, reject) => {
-      proc.stderr.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        const found = /API at (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/.exec(log);
-        if (found && log.includes('837 rows in')) resolve(found[1] as string);
-      });
-      void exited.then(() => reject(new Error(`serve exited: ${log}`)));
-    });
     try {
       const health = await fetch(`${api}/api/v1/health`);
       expect(await health.json()).toMatchObject({ status: 'ok', store: expect.stringContaining(':***@') });
@@ -141,6 +138,6 @@ describe.runIf(hasData)('peacebell on ClickHouse', () => {
       await mirror.close();
     }
     expect(await exited).toBe(0);
-    expect(log).toMatch(/20260514083000\.export\.CSV\.zip \d+ KB, 837 rows in/);
+    expect(log()).toMatch(/20260514083000\.export\.CSV\.zip \d+ KB, 837 rows in/);
   });
 });
