@@ -2,9 +2,9 @@ import { addDays } from '@peacebell/model';
 import { acledChange, hdxSignals } from '../../packages/server/src/analytics/hotspots/baselines.ts';
 import { levelRank } from '../../packages/server/src/analytics/hotspots/method.ts';
 import type { HotspotDay } from '../../packages/server/src/analytics/hotspots/types.ts';
-import type { Dataset } from './episodes.ts';
-import type { MethodDay } from './score.ts';
-import { dayAt, type CountrySeries } from './series.ts';
+import type { Dataset, Episode } from './episodes.ts';
+import { score, type MethodDay, type Score } from './score.ts';
+import { coverageOf, dayAt, type CountrySeries } from './series.ts';
 
 /** A method's flagged days over the datasets it applies to. */
 export interface MethodRun {
@@ -83,4 +83,19 @@ export function hdxDays(series: readonly CountrySeries[], partialHistory = false
         alarm: true,
       })),
     );
+}
+
+/** A method's score on the episodes and quiet days of the datasets it applies to (of those given). */
+export function scoreOn(
+  run: MethodRun,
+  datasets: readonly Dataset[],
+  series: readonly CountrySeries[],
+  episodes: readonly Episode[],
+): Score {
+  const ids = new Set(datasets.filter(run.applies).map((d) => d.id));
+  return score(
+    run.days,
+    episodes.filter((e) => ids.has(e.dataset)),
+    series.filter((s) => ids.has(s.dataset.id)).map(coverageOf),
+  );
 }

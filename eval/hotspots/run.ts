@@ -11,11 +11,13 @@ import { scanHotspots } from '../../packages/server/src/analytics/hotspots/scan.
 import { importFile } from '../../packages/server/src/ingest/import-file.ts';
 import { openDuckDbStore } from '../../packages/server/src/store/duckdb/duckdb-store.ts';
 import type { Store } from '../../packages/server/src/store/store.ts';
-import { DATASETS, EPISODES, type Dataset, type Episode } from './episodes.ts';
-import { acledDays, hdxDays, oursDays, type MethodRun } from './methods.ts';
+import { DATASETS, EPISODES, type Dataset } from './episodes.ts';
+import { acledDays, hdxDays, oursDays, scoreOn, type MethodRun } from './methods.ts';
+import { whyMissed } from './diagnose.ts';
 import { cell, table, totalsRow, TOTALS_HEADER } from './report.ts';
-import { betterOnBoth, RULES, score, type Score } from './score.ts';
-import { applyRecordedRule, coverageOf, eventsAround, readSeries, type CountrySeries } from './series.ts';
+import { betterOnBoth, RULES, type Score } from './score.ts';
+import { sensitivity } from './sensitivity.ts';
+import { applyRecordedRule, eventsAround, readSeries } from './series.ts';
 
 const out = (text = '') => process.stdout.write(`${text}\n`);
 
@@ -36,20 +38,6 @@ async function buildStore(dir: string): Promise<Store> {
     out(`imported ${d.file}: ${s.inserted} events, ${s.rejected} set aside`);
   }
   return store;
-}
-
-function scoreOn(
-  run: MethodRun,
-  datasets: readonly Dataset[],
-  series: readonly CountrySeries[],
-  episodes: readonly Episode[],
-): Score {
-  const ids = new Set(datasets.filter(run.applies).map((d) => d.id));
-  return score(
-    run.days,
-    episodes.filter((e) => ids.has(e.dataset)),
-    series.filter((s) => ids.has(s.dataset.id)).map(coverageOf),
-  );
 }
 
 async function main(): Promise<void> {
@@ -103,6 +91,10 @@ async function main(): Promise<void> {
       });
     out(table(['episode', 'onset', 'data', 'ev -30/+14', ...runs.map((r) => r.name)], episodeRows));
     const dropped = episodes.filter((e) => e.dropped);
+    out('\nWhy peacebell missed (its strongest row in the detection window, and a late alarm):');
+    for (const d of (scores[0] as Score).detections.filter((x) => !x.detected)) {
+      out(`  ${d.episode.id}: ${whyMissed(d, rows)}`);
+    }
     out(`\nNot scored (${dropped.length}): ${dropped.map((e) => `${e.id} (${e.dropped})`).join('; ')}`);
 
     out('\nTotals (each method over the datasets it applies to):');
@@ -152,6 +144,18 @@ async function main(): Promise<void> {
           : `no operating point has as few false alarms as ${baseline.name}\n`,
       );
     }
+
+    out('Sensitivity (info): the method with one group of parameters moved at a time.');
+    const variants = await sensitivity(store, { from, to }, { datasets: DATASETS, series, episodes }, [
+      acled,
+      hdx,
+    ]);
+    out(
+      table(
+        [...TOTALS_HEADER, `better than ${acled.name}`, `better than ${hdx.name}`],
+        variants.map((v) => [...totalsRow(v.name, v.all), ...v.beats.map((b) => (b ? 'yes' : 'no'))]),
+      ),
+    );
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });

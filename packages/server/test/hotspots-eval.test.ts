@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { HotspotDay } from '../src/analytics/hotspots/types.ts';
+import { whyMissed } from '../../../eval/hotspots/diagnose.ts';
 import { DATASETS, type Dataset, type Episode } from '../../../eval/hotspots/episodes.ts';
 import { applyRecordedRule, type CountrySeries } from '../../../eval/hotspots/series.ts';
 import {
@@ -150,5 +152,42 @@ describe('hotspot evaluation scoring', () => {
     expect(silent?.dropped).toBe('no acled event in AAA in the 14 days from the onset');
     expect(foreign?.dropped).toBe('no acled event in BBB in the 14 days from the onset');
     expect(kept?.dropped).toBe('by hand');
+  });
+
+  it('says why an episode was missed: the strongest row in the window, and a late alarm', () => {
+    const row = (day: string, level: HotspotDay['level'], extra: Partial<HotspotDay> = {}): HotspotDay => ({
+      country: 'AAA',
+      adm1: '',
+      region: '',
+      source: 'all',
+      day,
+      level,
+      score: 3,
+      count: 6,
+      expected: 1.5,
+      deaths: 0,
+      deaths_expected: 0.1,
+      confidence: 0.5,
+      sources: 1,
+      sources_agreeing: 1,
+      phase: 'new',
+      ...extra,
+    });
+    const e = episode('a', 'AAA', '2020-03-15');
+    const rows = [
+      row('2020-03-14', 'watch', { score: 2.5 }),
+      row('2020-03-15', 'watch', { score: 4.1, region: 'Kampala', count: 7 }),
+      row('2020-03-15', 'watch', { score: 9, source: 'acled' }),
+      row('2020-03-16', 'watch', { score: 9, country: 'BBB' }),
+      row('2020-03-21', 'warning', { score: 5, count: 12, phase: 'intensifying' }),
+    ];
+    const missed = { episode: e, detected: false, lead: null, severity: 'watch', ongoing: false };
+    expect(whyMissed(missed, rows)).toBe(
+      'strongest in the window: watch onset+0 in Kampala: 7 events (expected 1.5), 0 deaths (expected 0.1), score 4.1; ' +
+        'first alarm after it: warning onset+6: 12 events (expected 1.5), 0 deaths (expected 0.1), score 5',
+    );
+    expect(whyMissed({ ...missed, ongoing: true }, rows.slice(4))).toBe(
+      'an alarm that began earlier was still running; nothing flagged in the window',
+    );
   });
 });

@@ -34,7 +34,14 @@ export const HOTSPOT_METHOD = {
   },
 } as const;
 
-export type HotspotParams = typeof HOTSPOT_METHOD.params;
+type Widen<T> = T extends number
+  ? number
+  : T extends string
+    ? string
+    : { readonly [K in keyof T]: Widen<T[K]> };
+
+/** The parameters' shape, so that a variant (the evaluation's sensitivity runs) can set other values. */
+export type HotspotParams = Widen<typeof HOTSPOT_METHOD.params>;
 
 /** The level a test reaches, or null below watch. */
 export function levelOf(
