@@ -72,6 +72,8 @@ describe('alerts on real data', () => {
     }
     const rakhine = packets.find((p) => p.where.country === 'MMR' && p.day === '2017-08-25');
     expect(rakhine).toMatchObject({ severity: 'alert', kind: 'hotspot', escalation: false });
+    expect(rakhine?.where).toMatchObject({ country: 'MMR', adm1: null, adm1_name: null });
+    expect(rakhine?.summary).toMatch(/^Myanmar \(led by Rakhine State\): hotspot alert/);
     expect(rakhine?.top_events.length).toBeGreaterThan(0);
     expect(rakhine?.top_events.every((e) => e.id.startsWith('ucdp:') && e.event_date <= '2017-08-25')).toBe(
       true,

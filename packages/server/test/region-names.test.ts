@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { adm1NameOf, FIPS_ADM1 } from '../src/analytics/region-names.ts';
 import { regionsOf } from '../src/analytics/regions.ts';
+import { explainHotspot } from '../src/analytics/hotspots/explain.ts';
+import { withRegionNames } from '../src/analytics/hotspots/region-labels.ts';
 import { importFile } from '../src/ingest/import-file.ts';
 import { sql } from '../src/store/sql.ts';
 import type { Store } from '../src/store/store.ts';
@@ -38,5 +40,23 @@ describe.runIf(hasData)('readable names of GDELT’s FIPS regions, from a real G
     );
     for (const { adm1, place } of stored)
       expect(us.find((r) => r.adm1 === adm1)?.name).toBe(adm1NameOf(place));
+  });
+
+  it('names the regions of hotspot rows and explanations, and leaves other names and countries alone', async () => {
+    const rows = [
+      { country: 'USA', adm1: 'USNY', region: '' },
+      { country: 'USA', adm1: '', region: 'USNY' },
+      { country: 'ZAF', adm1: 'Limpopo', region: '' },
+      { country: 'USA', adm1: '', region: '' },
+      { country: 'USA', adm1: 'USZZ', region: '' },
+    ];
+    const named = await withRegionNames(store, rows, '2016-10-13', '2016-10-13');
+    expect(named.map((r) => r.region_name)).toEqual(['New York', 'New York', 'Limpopo', '', 'USZZ']);
+    // the names come from the days of the rows' window only
+    const before = await withRegionNames(store, rows.slice(0, 1), '2016-09-01', '2016-09-30');
+    expect(before[0]?.region_name).toBe('USNY');
+    const explained = await explainHotspot(store, 'USA', '2016-10-13', 'USNY');
+    expect(explained.adm1_name).toBe('New York');
+    expect((await explainHotspot(store, 'USA', '2016-10-13', '')).adm1_name).toBe('');
   });
 });

@@ -18,6 +18,10 @@ export const AlertPacket = z.object({
     country: z.string().nullable(),
     country_name: z.string().nullable(),
     adm1: z.string().nullable(),
+    adm1_name: z
+      .string()
+      .nullable()
+      .describe('the readable name of adm1 (GDELT’s FIPS codes named from its place names)'),
     partner: z.string().nullable().describe('for pairs: the other country; direction country → partner'),
   }),
   day: z.string().describe('the UTC day the rule fired on'),

@@ -29,6 +29,11 @@ export const Hotspot = z.object({
   name: z.string().nullable(),
   adm1: z.string(),
   region: z.string().describe('with regions=true: the region (ADM1) that led a country’s combined row'),
+  region_name: z
+    .string()
+    .describe(
+      'the readable name of adm1, or of region (GDELT’s FIPS codes named from its place names); empty for a country',
+    ),
   source: z.string(),
   day: z.string(),
   level: z.enum(HOTSPOT_LEVELS),
@@ -62,6 +67,7 @@ const Nullable = { string: z.string().nullable(), number: z.number().nullable() 
 export const Explanation = z.object({
   country: z.string(),
   adm1: z.string(),
+  adm1_name: z.string().describe('the readable name of adm1 (empty for a country)'),
   date: z.string(),
   hotspots: z.array(Hotspot.omit({ name: true })),
   series: z.array(

@@ -13,6 +13,7 @@ import type { Raise } from './episodes.ts';
 import { topEvents, toTopEvent } from './evidence.ts';
 import { categoriesOf } from './firings/first.ts';
 import type { AnyFiring } from './firings/index.ts';
+import { fipsRegionNames } from '../analytics/region-names.ts';
 import { placeName, SERIES_DAYS } from './firings/indicator.ts';
 
 /** The same rule, place, episode and severity is the same alert, whenever and however often it is computed. */
@@ -94,10 +95,16 @@ export async function buildPacket(
               : await topEvents(store, f.subject, addDays(f.day, -6), f.day),
         };
   const country = countryByIso3(f.subject.country);
+  const adm1 = f.subject.adm1;
+  const adm1Name = adm1
+    ? ((await fipsRegionNames(store, [{ country: f.subject.country, adm1 }], addDays(f.day, -6), f.day)).get(
+        adm1,
+      ) ?? adm1)
+    : null;
   const place =
     f.subject.partner && kind === 'first'
       ? placeName(f.subject).replace(' → ', ' and ')
-      : placeName(f.subject);
+      : placeName(f.subject, adm1Name ?? undefined);
   return {
     schema: PACKET_SCHEMA,
     id: alertId(ctx.ruleId, f.subject.key, r.episode_start, f.severity),
@@ -107,7 +114,8 @@ export async function buildPacket(
     where: {
       country: f.subject.country,
       country_name: country?.name ?? null,
-      adm1: f.subject.adm1,
+      adm1,
+      adm1_name: adm1Name,
       partner: f.subject.partner,
     },
     day: f.day,

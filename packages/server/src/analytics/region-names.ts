@@ -22,25 +22,25 @@ const REGION_TYPES = [2, 5];
 const PLACE_TYPES = [3, 4];
 
 /**
- * Readable names for the FIPS codes among `adm1s`, read from the place names of the country's
- * events in the window: the most frequent name given to the region itself, else to places in it.
- * Regions the sources already name (ACLED, UCDP, ICEWS) keep their own name.
+ * Readable names for GDELT's FIPS codes of regions (of any number of countries), read from the place names of their events in the window: the most frequent
+ * name given to the region itself, else to places in it. Codes without such events are left out.
  */
-export async function regionNames(
+export async function fipsRegionNames(
   store: Store,
-  country: string,
-  adm1s: readonly string[],
+  units: readonly { country: string; adm1: string }[],
   from: string,
   to: string,
 ): Promise<Map<string, string>> {
-  const names = new Map(adm1s.map((a) => [a, a]));
-  const codes = adm1s.filter((a) => FIPS_ADM1.test(a));
-  if (codes.length === 0) return names;
+  const codes = units.map((u) => u.adm1);
+  const countries = [...new Set(units.filter((u) => FIPS_ADM1.test(u.adm1)).map((u) => u.country))];
+  const names = new Map<string, string>();
+  const fips = [...new Set(codes.filter((a) => FIPS_ADM1.test(a)))];
+  if (fips.length === 0) return names;
   const rows = await store.query<{ adm1: string; place: string; type: number; n: number }>(sql`
     SELECT action_geo_adm1 AS adm1, action_geo_name AS place, action_geo_type::INTEGER AS type,
       count(*)::DOUBLE AS n
     FROM events
-    WHERE action_geo_country = ${country} AND action_geo_adm1 IN (${list(codes)})
+    WHERE action_geo_country IN (${list(countries)}) AND action_geo_adm1 IN (${list(fips)})
       AND action_geo_type IN (${list([...REGION_TYPES, ...PLACE_TYPES])}) AND action_geo_name IS NOT NULL
       AND event_date >= CAST(${from} AS DATE) AND event_date <= CAST(${to} AS DATE)
     GROUP BY action_geo_adm1, action_geo_name, action_geo_type`);
@@ -59,4 +59,24 @@ export async function regionNames(
     if (best) names.set(adm1, best[0]);
   }
   return names;
+}
+
+/**
+ * Readable names for `adm1s`: GDELT's FIPS codes named from their events in the window; regions
+ * the sources already name (ACLED, UCDP, ICEWS), and codes without named events, keep their own.
+ */
+export async function regionNames(
+  store: Store,
+  country: string,
+  adm1s: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, string>> {
+  const named = await fipsRegionNames(
+    store,
+    adm1s.map((adm1) => ({ country, adm1 })),
+    from,
+    to,
+  );
+  return new Map(adm1s.map((a) => [a, named.get(a) ?? a]));
 }

@@ -1,4 +1,5 @@
 import { addDays, countryByIso3, HOTSPOT_LEVELS, scopeCountries, type Trigger } from '@peacebell/model';
+import { withRegionNames } from '../../analytics/hotspots/region-labels.ts';
 import { scanHotspots } from '../../analytics/hotspots/scan.ts';
 import type { HotspotDay } from '../../analytics/hotspots/types.ts';
 import { list, sql } from '../../store/sql.ts';
@@ -70,10 +71,14 @@ export async function hotspotFirings(store: Store, r: FiringRequest<HotspotTrigg
       best.set(key, h);
   }
   const firings: Firing[] = [];
-  for (const h of best.values()) {
+  for (const h of await withRegionNames(store, [...best.values()], r.from, r.to)) {
     if (r.spec.scope.domains.length > 0 && !(await inDomains(store, h, r.spec.scope.domains))) continue;
     const name = countryByIso3(h.country)?.name ?? h.country;
-    const place = h.adm1 ? `${h.adm1}, ${name}` : h.region ? `${name} (led by ${h.region})` : name;
+    const place = h.adm1
+      ? `${h.region_name}, ${name}`
+      : h.region
+        ? `${name} (led by ${h.region_name})`
+        : name;
     const deaths =
       h.deaths > 0 ? `, ${round(h.deaths, 0)} deaths against ${round(h.deaths_expected, 1)}` : '';
     firings.push({

@@ -37,10 +37,11 @@ const keyOf = (s: Subject): { unit: 'country' | 'adm1' | 'pair'; key: UnitKey } 
       ? { unit: 'adm1', key: { country: s.country, adm1: s.adm1 } }
       : { unit: 'country', key: { country: s.country } };
 
-export const placeName = (s: Subject): string => {
+/** The subject in words; `adm1Name` names a region whose code is not a name (GDELT's FIPS codes). */
+export const placeName = (s: Subject, adm1Name?: string): string => {
   const name = (iso3: string) => countryByIso3(iso3)?.name ?? iso3;
   if (s.partner) return `${name(s.country)} → ${name(s.partner)}`;
-  return s.adm1 ? `${s.adm1}, ${name(s.country)}` : name(s.country);
+  return s.adm1 ? `${adm1Name ?? s.adm1}, ${name(s.country)}` : name(s.country);
 };
 
 /** The series of a firing: values with the trailing baseline and its k-sd band (threshold rules: the threshold). */

@@ -6,6 +6,7 @@ import { HOTSPOT_METHOD, type HotspotParams } from './method.ts';
 import { candidatesSql, type Candidate } from './scan-sql.ts';
 import { upperTail } from './surprise.ts';
 import type { HotspotDay } from './types.ts';
+import { withRegionNames } from './region-labels.ts';
 import { scanHotspots } from './scan.ts';
 
 export interface ExplainPoint {
@@ -22,9 +23,11 @@ export interface ExplainPoint {
 export interface Explanation {
   country: string;
   adm1: string;
+  /** The region's readable name (GDELT's FIPS codes named from its place names); '' for a country. */
+  adm1_name: string;
   date: string;
   /** The unit's hotspots on `date`, per source and all together. */
-  hotspots: HotspotDay[];
+  hotspots: (HotspotDay & { region_name: string })[];
   /** Per source, the daily test over the 90 days up to `date`. */
   series: { source: string; points: ExplainPoint[] }[];
   /** Categories in the last 7 days against the baseline's weekly mean. */
@@ -88,9 +91,13 @@ export async function explainHotspot(
     });
     bySource.set(r.source, points);
   }
-  const hotspots = (await scanHotspots(store, { unit, from: date, to: date, country }, p)).filter(
+  const scanned = (await scanHotspots(store, { unit, from: date, to: date, country }, p)).filter(
     (h) => h.adm1 === adm1 && h.phase !== 'ended',
   );
+  const [hotspots, [named]] = await Promise.all([
+    withRegionNames(store, scanned, date, date),
+    withRegionNames(store, [{ country, adm1, region: '' }], date, date),
+  ]);
   const place = adm1
     ? sql`action_geo_country = ${country} AND action_geo_adm1 = ${adm1}`
     : sql`action_geo_country = ${country}`;
@@ -122,6 +129,7 @@ export async function explainHotspot(
   return {
     country,
     adm1,
+    adm1_name: named?.region_name ?? adm1,
     date,
     hotspots,
     series: [...bySource.entries()].map(([source, points]) => ({ source: source as Source, points })),

@@ -1,6 +1,7 @@
 import { countryByIso3 } from '@peacebell/model';
 import type { Store } from '../../store/store.ts';
 import { levelRank } from './method.ts';
+import { withRegionNames } from './region-labels.ts';
 import { scanHotspots } from './scan.ts';
 import type { HotspotDay, Level, ScanRequest } from './types.ts';
 
@@ -13,9 +14,9 @@ export interface ListOptions {
   ended?: boolean;
 }
 
-export type NamedHotspot = HotspotDay & { name: string | null };
+export type NamedHotspot = HotspotDay & { name: string | null; region_name: string };
 
-/** Hotspots of a range, most recent and most severe first, with country names. */
+/** Hotspots of a range, most recent and most severe first, with country and region names. */
 export async function listHotspots(
   store: Store,
   request: ScanRequest,
@@ -29,5 +30,5 @@ export async function listHotspots(
       (a, b) => b.day.localeCompare(a.day) || levelRank(b.level) - levelRank(a.level) || b.score - a.score,
     )
     .map((r) => ({ ...r, name: countryByIso3(r.country)?.name ?? null }));
-  return { rows, all };
+  return { rows: await withRegionNames(store, rows, request.from, request.to), all };
 }

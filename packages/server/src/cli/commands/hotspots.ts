@@ -26,6 +26,7 @@ const COLUMNS = [
   'confidence',
   'sources_agreeing',
   'sources',
+  'region_name',
 ];
 
 export const hotspotsCommand: Command = {
@@ -105,7 +106,9 @@ export const hotspotsCommand: Command = {
           return 0;
         }
         const name = countryByIso3(country)?.name ?? country;
-        ctx.stdout.write(`${name}${explanation.adm1 ? `, ${explanation.adm1}` : ''} on ${date} (UTC)\n\n`);
+        const { adm1, adm1_name } = explanation;
+        const region = adm1 === '' ? '' : adm1_name === adm1 ? `, ${adm1}` : `, ${adm1_name} (${adm1})`;
+        ctx.stdout.write(`${name}${region} on ${date} (UTC)\n\n`);
         if (explanation.hotspots.length === 0) ctx.stdout.write('Not a hotspot on this day.\n');
         else
           await writeRows(
