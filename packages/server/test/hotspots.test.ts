@@ -132,6 +132,44 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
     expect(replayed.map(key).sort()).toEqual(rows.map(key).sort());
   });
 
+  it('tests whole ISO weeks with grain week, the same test as on each Sunday, phases by the week', async () => {
+    const request = { unit: 'country' as const, from: '2016-09-01', to: '2017-12-31', regions: true };
+    const daily = await scanHotspots(store, request);
+    const weekly = await scanHotspots(store, { ...request, grain: 'week' });
+    const sunday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() === 0;
+    const tested = weekly.filter((r) => r.phase !== 'ended');
+    expect(tested.length).toBeGreaterThan(5);
+    expect(weekly.every((r) => sunday(r.day))).toBe(true);
+    const key = (r: { day: string; country: string; source: string }) => `${r.day} ${r.country} ${r.source}`;
+    const onSundays = daily.filter((r) => r.phase !== 'ended' && sunday(r.day));
+    expect(tested.map(key).sort()).toEqual(onSundays.map(key).sort());
+    for (const w of tested) {
+      const d = onSundays.find((r) => key(r) === key(w));
+      expect(d && { level: d.level, score: d.score, count: d.count, deaths: d.deaths }, key(w)).toEqual({
+        level: w.level,
+        score: w.score,
+        count: w.count,
+        deaths: w.deaths,
+      });
+    }
+    // Rakhine, week of 21-27 August 2017: new that week, then weekly phases until a week without a flag.
+    const mmr = weekly.filter((r) => r.country === 'MMR' && r.source === 'all' && r.day >= '2017-08-27');
+    expect(mmr[0]).toMatchObject({ day: '2017-08-27', level: 'alert', phase: 'new' });
+    const end = mmr.findIndex((r) => r.phase === 'ended');
+    expect(end).toBeGreaterThan(0);
+    const lastFlag = mmr[end - 1]?.day ?? '';
+    expect(mmr[end]?.day).toBe(
+      new Date(Date.parse(`${lastFlag}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(mmr.slice(1, end).map((r) => r.phase)).not.toContain('new');
+    // date= picks its ISO week, dated on the Sunday; runs keep the grain.
+    const r = await app.inject({ url: `${API_PREFIX}/hotspots?date=2017-08-23&grain=week` });
+    expect(r.json()).toMatchObject({ from: '2017-08-27', to: '2017-08-27' });
+    expect(r.json().hotspots[0]).toMatchObject({ country: 'MMR', day: '2017-08-27', level: 'alert' });
+    const runId = await saveRun(store, { ...request, grain: 'week' }, weekly, CLOCK());
+    expect((await listRuns(store)).find((run) => run.run_id === runId)?.grain).toBe('week');
+  });
+
   it('serves hotspots, explanations and runs, and refuses bad parameters', async () => {
     const r = await app.inject({ url: `${API_PREFIX}/hotspots?date=2017-08-27` });
     expect(r.statusCode).toBe(200);
@@ -146,6 +184,7 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
     expect((await app.inject({ url: `${API_PREFIX}/hotspots/runs` })).json().runs.length).toBeGreaterThan(0);
     for (const [url, parameter] of [
       ['/hotspots?level=severe', 'level'],
+      ['/hotspots?grain=month', 'grain'],
       ['/hotspots?date=2017-08-27&from=2017-08-01', 'date'],
       ['/hotspots?from=2017-09-01&to=2017-08-01', 'from'],
       ['/hotspots?country=%27%20OR%201%3D1%20--', 'country'],
@@ -177,6 +216,9 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
       const bad = captureContext();
       expect(await main(['hotspots', '--db', db, '--level', 'severe'], bad.ctx)).toBe(1);
       expect(bad.stderr()).toContain('valid: watch, warning, alert');
+      const week = captureContext();
+      expect(await main(['hotspots', '--db', db, '--grain', 'fortnight'], week.ctx)).toBe(1);
+      expect(week.stderr()).toContain('valid: day, week');
     } finally {
       store = await freshStore(dir);
     }

@@ -11,6 +11,11 @@ export const HotspotsQuery = z.strictObject({
   to: DayParam.optional().describe('last UTC day of a range'),
   country: CountryParam.optional().describe('only this country (ISO3 or name)'),
   unit: enumParam(['country', 'adm1']).default('country').describe('country or adm1 (first-level regions)'),
+  grain: enumParam(['day', 'week'])
+    .default('day')
+    .describe(
+      'day: a test every day over the 7 days to it; week: one per ISO week (Monday to Sunday), dated on its Sunday; date picks its week',
+    ),
   source: enumParam(['all', 'any', ...SOURCES])
     .default('all')
     .describe('all: every source together (default); any: every row; or one source'),

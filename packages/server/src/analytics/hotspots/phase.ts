@@ -13,18 +13,21 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 /**
  * Phases of one unit's flagged days (in day order): new after a quiet spell, then intensifying,
  * persistent or diminishing against the previous flagged day, and an `ended` mark once the unit
- * has gone `endAfterDays` without a flag.
+ * has gone `endAfterDays` without a flag. With weekly tests (`step` 7) a flag a week after the
+ * last one continues it, and `ended` is dated on the end of the first week without a flag.
  */
 export function phases<T extends Flag>(
   flags: readonly T[],
   p: HotspotParams,
   until: string,
+  step = 1,
 ): (T & { phase: Phase })[] {
   const out: (T & { phase: Phase })[] = [];
+  const endedAfter = step > 1 ? Math.ceil(p.endAfterDays / step) * step : p.endAfterDays + 1;
   let previous: T | undefined;
   for (const flag of flags) {
-    if (previous && daysBetween(previous.day, flag.day) > p.endAfterDays) {
-      const ended = addDays(previous.day, p.endAfterDays + 1);
+    if (previous && daysBetween(previous.day, flag.day) > Math.max(p.endAfterDays, step)) {
+      const ended = addDays(previous.day, endedAfter);
       if (ended <= until) out.push({ ...previous, day: ended, phase: 'ended' });
     }
     let phase: Phase;
@@ -38,7 +41,7 @@ export function phases<T extends Flag>(
     previous = flag;
   }
   if (previous) {
-    const ended = addDays(previous.day, p.endAfterDays + 1);
+    const ended = addDays(previous.day, endedAfter);
     if (ended <= until) out.push({ ...previous, day: ended, phase: 'ended' });
   }
   return out;

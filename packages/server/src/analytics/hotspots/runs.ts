@@ -9,6 +9,7 @@ export interface HotspotRun {
   version: string;
   params: string;
   unit: string;
+  grain: 'day' | 'week';
   from_day: string;
   to_day: string;
   country: string | null;
@@ -45,6 +46,7 @@ export async function saveRun(
         version: HOTSPOT_METHOD.version,
         params: JSON.stringify(p),
         unit: request.unit,
+        grain: request.grain ?? 'day',
         from_day: request.from,
         to_day: request.to,
         country: request.country ?? null,
@@ -60,7 +62,7 @@ export async function saveRun(
 
 export async function listRuns(store: Store, limit = 50): Promise<HotspotRun[]> {
   return store.query<HotspotRun>(sql`
-    SELECT run_id, method, version, params, unit, ${store.dialect.formatDate(sql`from_day`, 'day')} AS from_day,
+    SELECT run_id, method, version, params, unit, coalesce(grain, 'day') AS grain, ${store.dialect.formatDate(sql`from_day`, 'day')} AS from_day,
       ${store.dialect.formatDate(sql`to_day`, 'day')} AS to_day, country, last_batch, hotspots,
       ${store.dialect.formatDate(sql`created_at`, 'time')} AS created_at
     FROM hotspot_runs ORDER BY run_id DESC LIMIT ${limit}`);

@@ -6,6 +6,7 @@ import { phases } from './phase.ts';
 import { candidatesSql, type Candidate } from './scan-sql.ts';
 import { threatCandidatesSql } from './threat-sql.ts';
 import type { HotspotDay, ScanRequest } from './types.ts';
+import { isWeekEnd } from './weeks.ts';
 
 type SourceDay = Omit<HotspotDay, 'phase' | 'confidence' | 'sources' | 'sources_agreeing'>;
 
@@ -23,6 +24,7 @@ function withPhases(
   days: readonly SourceDay[],
   p: HotspotParams,
   until: string,
+  step: number,
 ): (SourceDay & Pick<HotspotDay, 'phase'>)[] {
   const out: (SourceDay & Pick<HotspotDay, 'phase'>)[] = [];
   const groups = new Map<string, SourceDay[]>();
@@ -36,6 +38,7 @@ function withPhases(
         [...group].sort((a, b) => a.day.localeCompare(b.day)),
         p,
         until,
+        step,
       ),
     );
   }
@@ -56,6 +59,7 @@ async function flaggedDays(store: Store, request: ScanRequest, p: HotspotParams)
   const sourcesOf = new Map<string, Set<string>>();
   for (const c of candidates) {
     sourcesOf.set(unitKey(c), (sourcesOf.get(unitKey(c)) ?? new Set()).add(c.source));
+    if (request.grain === 'week' && !isWeekEnd(c.day)) continue;
     const e = evaluate(c, p);
     if (!e) continue;
     flagged.push({
@@ -112,7 +116,7 @@ export async function scanHotspots(
   }
   const all: SourceDay[] = [...lead.values()].map(({ best }) => ({ ...best, source: 'all' }));
   const agreeing = new Map([...lead.entries()].map(([k, v]) => [k, v.agreeing.size]));
-  const rows = withPhases([...flagged, ...all], p, request.to)
+  const rows = withPhases([...flagged, ...all], p, request.to, request.grain === 'week' ? 7 : 1)
     .filter((d) => d.day >= request.from && d.day <= request.to)
     .map((d): HotspotDay => {
       const sources = sourcesOf.get(unitKey(d))?.size ?? 1;

@@ -49,6 +49,11 @@ export interface ScanRequest {
   to: string;
   /** Only this country (and, for adm1, its regions). */
   country?: string;
+  /**
+   * 'day' (default): a test every day over the 7 days to it. 'week': a test at the end of each ISO
+   * week (Sunday) over that week, Monday to Sunday, for weekly data and weekly reports.
+   */
+  grain?: 'day' | 'week';
   /** For unit 'country': weigh each country's regions (ADM1) too in its combined rows. */
   regions?: boolean;
   /** Read raw events instead of the rollups (same result, slower; the benchmark's baseline). */

@@ -10,6 +10,7 @@ import {
 import { lastDay } from '../../analytics/window.ts';
 import { explainHotspot } from '../../analytics/hotspots/explain.ts';
 import { listHotspots } from '../../analytics/hotspots/list.ts';
+import { hotspotRange } from '../../analytics/hotspots/weeks.ts';
 import { HOTSPOT_METHOD } from '../../analytics/hotspots/method.ts';
 import { listRuns } from '../../analytics/hotspots/runs.ts';
 import { ParamError } from '../../errors.ts';
@@ -32,14 +33,13 @@ export const hotspotRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const q = req.query;
       if (q.date && (q.from || q.to)) throw new ParamError('date', 'give either date, or from and to');
-      const last = await lastDay(deps.store, deps.clock);
-      const from = q.from ?? q.date ?? q.to ?? last;
-      const to = q.to ?? q.date ?? (q.from ? last : from);
+      const { from, to } = hotspotRange(q, await lastDay(deps.store, deps.clock), q.grain);
       if (from > to) throw new ParamError('from', `from (${from}) is after to (${to})`);
       const request = {
         unit: q.unit,
         from,
         to,
+        grain: q.grain,
         regions: q.regions === 'true',
         ...(q.country ? { country: q.country } : {}),
         ...(q.threat ? { threat: q.threat } : {}),

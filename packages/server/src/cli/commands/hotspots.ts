@@ -4,6 +4,7 @@ import { explainHotspot } from '../../analytics/hotspots/explain.ts';
 import { listRuns, saveRun } from '../../analytics/hotspots/runs.ts';
 import { listHotspots } from '../../analytics/hotspots/list.ts';
 import { LEVELS, type Level } from '../../analytics/hotspots/types.ts';
+import { hotspotRange } from '../../analytics/hotspots/weeks.ts';
 import { CliError } from '../../errors.ts';
 import type { Command } from '../command.ts';
 import { withStore } from '../context.ts';
@@ -34,13 +35,18 @@ export const hotspotsCommand: Command = {
   summary:
     'where conflict is escalating, how sure, and why (`hotspots explain ISO3`); `hotspots runs` lists stored runs',
   usage:
-    'peacebell hotspots [--date DAY | --from DAY --to DAY] [--country ISO3] [--unit country|adm1] [--source all|acled|...] [--level watch|warning|alert] [--threat DOMAIN] [--save] [--format] | hotspots explain ISO3 [--adm1 REGION] --date DAY | hotspots runs',
+    'peacebell hotspots [--date DAY | --from DAY --to DAY] [--country ISO3] [--unit country|adm1] [--grain day|week] [--source all|acled|...] [--level watch|warning|alert] [--threat DOMAIN] [--save] [--format] | hotspots explain ISO3 [--adm1 REGION] --date DAY | hotspots runs',
   options: {
     date: { type: 'string', description: 'one UTC day (default: the last day with data)' },
     from: { type: 'string', description: 'first UTC day of a range' },
     to: { type: 'string', description: 'last UTC day of a range' },
     country: { type: 'string', description: 'only this country (ISO3 or name)' },
     unit: { type: 'string', description: 'country (default) or adm1 (first-level regions)' },
+    grain: {
+      type: 'string',
+      description:
+        'day (default): a test every day over the 7 days to it; week: one per ISO week, dated on its Sunday',
+    },
     adm1: { type: 'string', description: 'with explain: a region of the country' },
     source: {
       type: 'string',
@@ -67,6 +73,8 @@ export const hotspotsCommand: Command = {
     const unit = str('unit') ?? 'country';
     if (unit !== 'country' && unit !== 'adm1')
       throw new CliError(`unknown --unit ${unit}; valid: country, adm1`);
+    const grain = str('grain') ?? 'day';
+    if (grain !== 'day' && grain !== 'week') throw new CliError(`unknown --grain ${grain}; valid: day, week`);
     const source = str('source') ?? 'all';
     if (source !== 'all' && source !== 'any' && !(SOURCES as readonly string[]).includes(source))
       throw new CliError(`unknown --source ${source}; valid: all, any, ${SOURCES.join(', ')}`);
@@ -82,6 +90,7 @@ export const hotspotsCommand: Command = {
             'method',
             'version',
             'unit',
+            'grain',
             'from_day',
             'to_day',
             'country',
@@ -150,9 +159,17 @@ export const hotspotsCommand: Command = {
         return 0;
       }
       if (sub !== undefined) throw new CliError(`unknown hotspots subcommand ${sub}; valid: explain, runs`);
-      const date = parseDay(str('date'), '--date');
-      const from = parseDay(str('from'), '--from') ?? date ?? last;
-      const to = parseDay(str('to'), '--to') ?? date ?? (str('from') ? last : from);
+      if (str('date') && (str('from') || str('to')))
+        throw new CliError('give either --date, or --from and --to');
+      const { from, to } = hotspotRange(
+        {
+          date: parseDay(str('date'), '--date'),
+          from: parseDay(str('from'), '--from'),
+          to: parseDay(str('to'), '--to'),
+        },
+        last,
+        grain,
+      );
       if (from > to) throw new CliError('--from is after --to');
       const country = parseCountry(str('country'));
       const threat = str('threat');
@@ -162,6 +179,7 @@ export const hotspotsCommand: Command = {
         unit,
         from,
         to,
+        grain,
         regions: values.regions === true,
         ...(country ? { country } : {}),
         ...(threat ? { threat: threat as ThreatDomain } : {}),

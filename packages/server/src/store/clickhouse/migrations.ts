@@ -1,7 +1,7 @@
 import { ident, join, sql, type Sql } from '../sql.ts';
 import type { Migration } from '../migrate.ts';
 import { ROLLUPS, rollupColumns, type RollupSpec } from '../rollups.ts';
-import { createTable, createView, type TableSpec, type Topology } from './schema.ts';
+import { addColumn, createTable, createView, type TableSpec, type Topology } from './schema.ts';
 import { stateTablesMigration } from './state-tables.ts';
 import { committedViewsMigration } from './views.ts';
 import { GKG_TABLES, gkgTablesMigration } from './gkg-tables.ts';
@@ -260,6 +260,11 @@ export function clickhouseMigrations(t: Topology): Migration[] {
     stateTablesMigration(t),
     committedViewsMigration(t),
     gkgTablesMigration(t),
+    {
+      version: 5,
+      name: 'hotspot runs keep their grain (DuckDB migration 15)',
+      statements: addColumn('hotspot_runs', 'grain VARCHAR', t),
+    },
   ];
 }
 

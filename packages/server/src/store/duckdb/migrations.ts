@@ -338,4 +338,9 @@ export const DUCKDB_MIGRATIONS: readonly Migration[] = [
     name: "a check's episodes written with its progress (alerts/episode-store.ts)",
     statements: [sql`ALTER TABLE alert_rules ADD COLUMN episodes_pending VARCHAR`],
   },
+  {
+    version: 15,
+    name: 'hotspot runs keep their grain (day or week)',
+    statements: [sql`ALTER TABLE hotspot_runs ADD COLUMN grain VARCHAR DEFAULT 'day'`],
+  },
 ];
