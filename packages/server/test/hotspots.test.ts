@@ -53,6 +53,30 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
     expect(rows.find((r) => r.source === 'ucdp' && r.day === '2017-08-25')?.level).toBe('alert');
   });
 
+  it('tests a day without events of its own when its window holds some (UCDP, 31 August 2017)', async () => {
+    const [own] = await store.query<{ n: number }>(
+      sql`SELECT count(*)::INTEGER AS n FROM events WHERE action_geo_country = 'MMR' AND event_date = DATE '2017-08-31'`,
+    );
+    expect(own?.n).toBe(0);
+    const [week] = await store.query<{ n: number }>(sql`
+      SELECT count(*)::INTEGER AS n FROM events
+      WHERE action_geo_country = 'MMR' AND event_date BETWEEN DATE '2017-08-25' AND DATE '2017-08-31'
+        AND category IN ('armed_clash', 'remote_violence', 'violence_against_civilians')
+        AND date_diff('day', event_date, coalesce(event_date_end, event_date)) < 7`);
+    const rows = await scanHotspots(store, {
+      unit: 'country',
+      from: '2017-08-31',
+      to: '2017-08-31',
+      country: 'MMR',
+    });
+    expect(rows.find((r) => r.source === 'ucdp')).toMatchObject({
+      day: '2017-08-31',
+      level: 'alert',
+      count: week?.n,
+    });
+    expect((await explainHotspot(store, 'MMR', '2017-08-31')).hotspots.length).toBeGreaterThan(0);
+  });
+
   it('with regions, lifts a country by a local escalation and names the region', async () => {
     const request = { unit: 'country' as const, from: '2012-06-01', to: '2012-06-20', country: 'MMR' };
     const level = (rows: { level: string }[]) => rows.filter((r) => r.level !== 'watch').length;

@@ -7,7 +7,7 @@ import type { Level } from './types.ts';
  */
 export const HOTSPOT_METHOD = {
   id: 'nb-surprise',
-  version: '2',
+  version: '3',
   params: {
     /** The recent window: 7 days, so every weekday is in it once and weekday seasonality cancels. */
     recentDays: 7,

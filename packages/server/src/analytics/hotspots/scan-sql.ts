@@ -1,6 +1,6 @@
 import { addDays, CONFLICT_CATEGORIES } from '@peacebell/model';
 import { rollupSource } from '../../store/rollups.ts';
-import { list, sql, type Sql } from '../../store/sql.ts';
+import { ident, list, sql, type Sql } from '../../store/sql.ts';
 import type { Dialect } from '../../store/store.ts';
 import type { HotspotParams } from './method.ts';
 import type { ScanRequest } from './types.ts';
@@ -57,11 +57,35 @@ export function windowFrames(dialect: Dialect, p: HotspotParams) {
   };
 }
 
+const COLUMNS = sql`country, adm1, source, day, recent, recent_deaths, base_days, base_sum, base_sumsq,
+  base_deaths, base_deaths_sq, volume_recent, volume_base`;
+
+/** The window sums of a unit series (`series`: country, adm1, source, day, x, d, t) per day. */
+function windowedSql(series: Sql, recent: Sql, base: Sql): Sql {
+  return sql`
+      SELECT s.*, firsts.first_day,
+        sum(x) OVER recent AS recent, sum(d) OVER recent AS recent_deaths,
+        sum(x) OVER base AS base_sum, sum(x * x) OVER base AS base_sumsq,
+        sum(d) OVER base AS base_deaths, sum(d * d) OVER base AS base_deaths_sq,
+        sum(t) OVER recent AS unit_recent, sum(t) OVER base AS unit_base,
+        min(day) OVER (PARTITION BY country, adm1, source ORDER BY day ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING)
+          AS next_day
+      FROM ${series} AS s JOIN firsts USING (country, adm1, source)
+      WINDOW recent AS (PARTITION BY country, adm1, source ORDER BY day ${recent}),
+             base AS (PARTITION BY country, adm1, source ORDER BY day ${base})`;
+}
+
 /**
  * Rolling sums over the rollups with window frames by date (RANGE), so days without events count
  * as zeros without materialising them. Returns only days whose recent count or deaths could reach
- * a level (or, with `everyDay`, every day with events, for an explanation); the statistics are
- * done in TypeScript over these few rows.
+ * a level (or, with `everyDay`, every day whose window has events, for an explanation); the
+ * statistics are done in TypeScript over these few rows.
+ *
+ * A frame is evaluated on the rows there are, so a day on which the unit has no event of its own
+ * would go untested although its window is full (UCDP's sparse days; a week's Sunday). Such days,
+ * up to the window's length after a day worth testing, are added as zeros, and only for the units
+ * that have them (found from the next day with events): a dense feed has none to add. The last
+ * day of a unit has no next day: NULL on DuckDB, the date type's default (1970-01-01) on ClickHouse.
  */
 export function candidatesSql(
   dialect: Dialect,
@@ -75,6 +99,19 @@ export function candidatesSql(
   const byCountry = request.country ? sql` AND country = ${request.country}` : sql``;
   const lo = scanStart(request.from, p);
   const { recent, base, baseStart, baseEnd } = windowFrames(dialect, p);
+  const worth = sql`(${everyDay} OR recent >= ${p.levels.watch.count} OR recent_deaths >= ${minDeaths})`;
+  const tested = (windowed: string) => sql`
+      SELECT country, adm1, source, day, next_day, recent, recent_deaths,
+        least(
+          date_diff('day', greatest(first_day, day - ${baseStart}::INTEGER), day - ${baseEnd}::INTEGER) + 1,
+          CASE WHEN presence >= ${DENSE} THEN coalesce(covered_base, 0)::BIGINT ELSE ${p.baselineDays} END)::INTEGER
+          AS base_days,
+        coalesce(base_sum, 0) AS base_sum, coalesce(base_sumsq, 0) AS base_sumsq,
+        coalesce(base_deaths, 0) AS base_deaths, coalesce(base_deaths_sq, 0) AS base_deaths_sq,
+        volume_recent - coalesce(unit_recent, 0) AS volume_recent,
+        volume_base - coalesce(unit_base, 0) AS volume_base
+      FROM ${ident(windowed)} LEFT JOIN volume USING (source, day) LEFT JOIN presence USING (source)
+      WHERE day >= CAST(${addDays(request.from, -p.newAfterDays)} AS DATE) AND ${worth}`;
   return sql`
     WITH rolled AS (
       SELECT country, ${adm1} AS adm1, source, day,
@@ -108,26 +145,24 @@ export function candidatesSql(
         sum(v) OVER (PARTITION BY source ORDER BY day ${base}) AS volume_base,
         count(*) OVER (PARTITION BY source ORDER BY day ${base}) AS covered_base
       FROM world),
-    windowed AS (
-      SELECT daily.*, firsts.first_day,
-        sum(x) OVER recent AS recent, sum(d) OVER recent AS recent_deaths,
-        sum(x) OVER base AS base_sum, sum(x * x) OVER base AS base_sumsq,
-        sum(d) OVER base AS base_deaths, sum(d * d) OVER base AS base_deaths_sq,
-        sum(t) OVER recent AS unit_recent, sum(t) OVER base AS unit_base
-      FROM daily JOIN firsts USING (country, adm1, source)
-      WINDOW recent AS (PARTITION BY country, adm1, source ORDER BY day ${recent}),
-             base AS (PARTITION BY country, adm1, source ORDER BY day ${base}))
-    SELECT country, adm1, source, ${dialect.formatDate(sql`day`, 'day')} AS day, recent, recent_deaths,
-      least(
-        date_diff('day', greatest(first_day, day - ${baseStart}::INTEGER), day - ${baseEnd}::INTEGER) + 1,
-        CASE WHEN presence >= ${DENSE} THEN coalesce(covered_base, 0)::BIGINT ELSE ${p.baselineDays} END)::INTEGER
-        AS base_days,
-      coalesce(base_sum, 0) AS base_sum, coalesce(base_sumsq, 0) AS base_sumsq,
-      coalesce(base_deaths, 0) AS base_deaths, coalesce(base_deaths_sq, 0) AS base_deaths_sq,
-      volume_recent - coalesce(unit_recent, 0) AS volume_recent,
-      volume_base - coalesce(unit_base, 0) AS volume_base
-    FROM windowed LEFT JOIN volume USING (source, day) LEFT JOIN presence USING (source)
-    WHERE day >= CAST(${addDays(request.from, -p.newAfterDays)} AS DATE)
-      AND (${everyDay} OR recent >= ${p.levels.watch.count} OR recent_deaths >= ${minDeaths})
+    windowed AS (${windowedSql(sql`daily`, recent, base)}),
+    hot AS (${tested('windowed')}),
+    quiet AS (
+      SELECT country, adm1, source, day + CAST(k.i AS INTEGER) AS day
+      FROM hot CROSS JOIN ${dialect.integers(sql`${p.recentDays}`)} AS k
+      WHERE k.i >= 1 AND day + CAST(k.i AS INTEGER) <= CAST(${request.to} AS DATE)
+        AND (next_day IS NULL OR next_day <= day OR day + CAST(k.i AS INTEGER) < next_day)),
+    filled AS (
+      SELECT daily.* FROM daily JOIN (SELECT DISTINCT country, adm1, source FROM quiet) AS q USING (country, adm1, source)
+      UNION ALL
+      SELECT country, adm1, source, day, 0::DOUBLE AS x, 0::DOUBLE AS d, 0::DOUBLE AS t FROM quiet),
+    windowed_filled AS (${windowedSql(sql`filled`, recent, base)}),
+    candidates AS (
+      SELECT ${COLUMNS} FROM hot
+      UNION ALL
+      SELECT ${COLUMNS} FROM (${tested('windowed_filled')}) AS t JOIN quiet USING (country, adm1, source, day))
+    SELECT country, adm1, source, ${dialect.formatDate(sql`day`, 'day')} AS day, recent, recent_deaths, base_days,
+      base_sum, base_sumsq, base_deaths, base_deaths_sq, volume_recent, volume_base
+    FROM candidates
     ORDER BY country, adm1, source, day`;
 }
