@@ -3,7 +3,7 @@ import { acledChange, hdxSignals } from '../../packages/server/src/analytics/hot
 import { levelRank } from '../../packages/server/src/analytics/hotspots/method.ts';
 import type { HotspotDay } from '../../packages/server/src/analytics/hotspots/types.ts';
 import type { Dataset, Episode } from './episodes.ts';
-import { score, type MethodDay, type Score } from './score.ts';
+import { score, type MethodDay, type Score, type ScoreRules } from './score.ts';
 import { coverageOf, dayAt, type CountrySeries } from './series.ts';
 
 /** A method's flagged days over the datasets it applies to. */
@@ -13,6 +13,8 @@ export interface MethodRun {
   days: MethodDay[];
   /** Shown but not part of the verdict. */
   informational?: boolean;
+  /** How its alarms are scored (default RULES: daily data). */
+  rules?: ScoreRules;
 }
 
 /**
@@ -97,5 +99,6 @@ export function scoreOn(
     run.days,
     episodes.filter((e) => ids.has(e.dataset)),
     series.filter((s) => ids.has(s.dataset.id)).map(coverageOf),
+    run.rules,
   );
 }

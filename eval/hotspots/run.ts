@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     // country); the country-only variant is printed beside it for information.
     const rows = await scanHotspots(store, { unit: 'country', from, to, regions: true });
     const countryOnly = await scanHotspots(store, { unit: 'country', from, to });
+    const weekly = await scanHotspots(store, { unit: 'country', from, to, regions: true, grain: 'week' });
     out(`scanned ${rows.length} hotspot rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const all = () => true;
     const withDeaths = (d: Dataset) => d.fatalities;
@@ -63,6 +64,14 @@ async function main(): Promise<void> {
       days: oursDays(countryOnly, series),
       informational: true,
     };
+    // Weekly reports (grain week), scored as weekly data: detected by the end of the onset's week.
+    const oursWeekly: MethodRun = {
+      name: 'peacebell, weekly (info)',
+      applies: all,
+      days: oursDays(weekly, series),
+      informational: true,
+      rules: { ...RULES, weekly: true },
+    };
     const acled: MethodRun = { name: 'ACLED-style', applies: all, days: acledDays(series) };
     const hdx: MethodRun = { name: 'HDX-Signals-style', applies: withDeaths, days: hdxDays(series) };
     const hdxPartial: MethodRun = {
@@ -71,7 +80,7 @@ async function main(): Promise<void> {
       days: hdxDays(series, true),
       informational: true,
     };
-    const runs = [ours, oursCountries, acled, hdx, hdxPartial];
+    const runs = [ours, oursCountries, oursWeekly, acled, hdx, hdxPartial];
     const scores = runs.map((r) => scoreOn(r, DATASETS, series, episodes));
 
     out();

@@ -1,4 +1,4 @@
-import { addDays } from '@peacebell/model';
+import { addDays, periodStart } from '@peacebell/model';
 import type { DatasetId, Episode } from './episodes.ts';
 
 /**
@@ -41,6 +41,8 @@ export interface ScoreRules {
   quietAfter: number;
   /** Severity reached is the highest mark in [onset − before, onset + severityAfter]. */
   severityAfter: number;
+  /** Weekly alarms: the window also runs to the end of the onset's ISO week (its Sunday). */
+  weekly?: boolean;
 }
 
 export const RULES: ScoreRules = {
@@ -90,7 +92,9 @@ export function detect(
   rules: ScoreRules = RULES,
 ): Detection {
   const from = addDays(episode.onset, -rules.before);
-  const to = addDays(episode.onset, rules.after);
+  const after = addDays(episode.onset, rules.after);
+  const weekEnd = addDays(periodStart(episode.onset, 'week'), 6);
+  const to = rules.weekly && weekEnd > after ? weekEnd : after;
   const first = starts.find((s) => s.country === episode.country && s.day >= from && s.day <= to);
   let severity: MethodDay | undefined;
   const severityTo = addDays(episode.onset, rules.severityAfter);

@@ -7,7 +7,9 @@ import {
   alarmStarts,
   betterOnBoth,
   daysBetween,
+  detect,
   quietDays,
+  RULES,
   score,
   type Coverage,
   type MethodDay,
@@ -88,6 +90,16 @@ describe('hotspot evaluation scoring', () => {
     expect(s.rate).toBeCloseTo(2 / 3);
     expect(s.medianLead).toBe(9.5);
     expect(s.falseAlarms).toBe(0);
+  });
+
+  it('scores weekly alarms up to the end of the onset week', () => {
+    const e = episode('w', 'AAA', '2020-03-11'); // a Wednesday; its ISO week ends on Sunday 15 March
+    const days = [alarm('AAA', '2020-03-15')];
+    const starts = alarmStarts(days);
+    expect(detect(e, days, starts).detected).toBe(false);
+    expect(detect(e, days, starts, { ...RULES, weekly: true })).toMatchObject({ detected: true, lead: -4 });
+    const late = [alarm('AAA', '2020-03-22')];
+    expect(detect(e, late, alarmStarts(late), { ...RULES, weekly: true }).detected).toBe(false);
   });
 
   it('does not count an alarm episode that began before the window, but says it is ongoing', () => {
