@@ -37,6 +37,7 @@ describe.runIf(hasData)('peacebell on ClickHouse', () => {
       { version: 2, name: expect.any(String) },
       { version: 3, name: expect.any(String) },
       { version: 4, name: expect.any(String) },
+      { version: 5, name: expect.any(String) },
     ]);
     const printed = await run(['migrate', '--store', url('cli'), '--cluster', 'pb', '--print']);
     expect(printed.out).toContain('ENGINE = Distributed("pb", "cli", "events_data_local", cityHash64(id))');
