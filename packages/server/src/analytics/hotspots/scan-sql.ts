@@ -75,10 +75,22 @@ function windowedSql(series: Sql, recent: Sql, base: Sql): Sql {
              base AS (PARTITION BY country, adm1, source ORDER BY day ${base})`;
 }
 
+/** What a scan reads, as queries: the units' daily series and the sources' volume and coverage. */
+export interface ScanInputs {
+  /** country, adm1, source, day, x (what is counted), d (deaths), t (all the unit's records). */
+  daily: Sql;
+  /** country, adm1, source, first_day: the unit's first day with the source. */
+  firsts: Sql;
+  /** source, day, v: the source's records everywhere (the news volume). */
+  world: Sql;
+  /** source, presence: the share of days the source has records; from DENSE on, a day without is a gap. */
+  presence: Sql;
+}
+
 /**
- * Rolling sums over the rollups with window frames by date (RANGE), so days without events count
- * as zeros without materialising them. Returns only days whose recent count or deaths could reach
- * a level (or, with `everyDay`, every day whose window has events, for an explanation); the
+ * Rolling sums over the daily series with window frames by date (RANGE), so days without events
+ * count as zeros without materialising them. Returns only days whose recent count or deaths could
+ * reach a level (or, with `everyDay`, every day whose window has events, for an explanation); the
  * statistics are done in TypeScript over these few rows.
  *
  * A frame is evaluated on the rows there are, so a day on which the unit has no event of its own
@@ -87,17 +99,14 @@ function windowedSql(series: Sql, recent: Sql, base: Sql): Sql {
  * that have them (found from the next day with events): a dense feed has none to add. The last
  * day of a unit has no next day: NULL on DuckDB, the date type's default (1970-01-01) on ClickHouse.
  */
-export function candidatesSql(
+export function candidatesFrom(
   dialect: Dialect,
-  request: ScanRequest,
+  request: Pick<ScanRequest, 'from' | 'to'>,
   p: HotspotParams,
+  inputs: ScanInputs,
   minDeaths: number,
   everyDay = false,
 ): Sql {
-  const table = rollupSource(request.unit, request.raw, dialect);
-  const adm1 = request.unit === 'adm1' ? sql`adm1` : sql`''`;
-  const byCountry = request.country ? sql` AND country = ${request.country}` : sql``;
-  const lo = scanStart(request.from, p);
   const { recent, base, baseStart, baseEnd } = windowFrames(dialect, p);
   const worth = sql`(${everyDay} OR recent >= ${p.levels.watch.count} OR recent_deaths >= ${minDeaths})`;
   const tested = (windowed: string) => sql`
@@ -113,32 +122,10 @@ export function candidatesSql(
       FROM ${ident(windowed)} LEFT JOIN volume USING (source, day) LEFT JOIN presence USING (source)
       WHERE day >= CAST(${addDays(request.from, -p.newAfterDays)} AS DATE) AND ${worth}`;
   return sql`
-    WITH rolled AS (
-      SELECT country, ${adm1} AS adm1, source, day,
-        sum(CASE WHEN category IN (${list(CONFLICT_CATEGORIES)}) THEN events ELSE 0 END)::DOUBLE AS x,
-        sum(fat_best)::DOUBLE AS d,
-        sum(events)::DOUBLE AS t
-      FROM ${table}
-      WHERE day >= CAST(${lo} AS DATE) AND day <= CAST(${request.to} AS DATE)${byCountry}
-      GROUP BY ALL),
-    undated AS (${undatedSql({ ...request, from: lo, spanDays: p.recentDays })}),
-    daily AS (
-      SELECT country, adm1, source, day, rolled.x - coalesce(undated.x, 0) AS x,
-        rolled.d - coalesce(undated.d, 0) AS d, t
-      FROM rolled LEFT JOIN undated USING (country, adm1, source, day)),
-    firsts AS (
-      SELECT country, ${adm1} AS adm1, source, min(day) AS first_day
-      FROM ${table} WHERE TRUE${byCountry} GROUP BY ALL),
-    world AS (
-      SELECT source, day, sum(events)::DOUBLE AS v FROM rollup_world_day
-      WHERE day >= CAST(${lo} AS DATE) AND day <= CAST(${request.to} AS DATE) GROUP BY ALL),
-    source_days AS (SELECT DISTINCT source, day FROM rollup_world_day),
-    presence AS (
-      SELECT source, count(*) FILTER (WHERE day BETWEEN lo AND hi) / (date_diff('day', lo, hi) + 1) AS presence
-      FROM source_days JOIN (
-        SELECT source, ${dialect.quantileDisc(sql`day`, 0.05)} AS lo, ${dialect.quantileDisc(sql`day`, 0.95)} AS hi FROM source_days GROUP BY source)
-        USING (source)
-      GROUP BY source, lo, hi),
+    WITH daily AS (${inputs.daily}),
+    firsts AS (${inputs.firsts}),
+    world AS (${inputs.world}),
+    presence AS (${inputs.presence}),
     volume AS (
       SELECT source, day,
         sum(v) OVER (PARTITION BY source ORDER BY day ${recent}) AS volume_recent,
@@ -165,4 +152,57 @@ export function candidatesSql(
       base_sum, base_sumsq, base_deaths, base_deaths_sq, volume_recent, volume_base
     FROM candidates
     ORDER BY country, adm1, source, day`;
+}
+
+/**
+ * The candidates of a scan of conflict events: per unit, source and day from the rollups, less
+ * the events known only to a period longer than the recent window (`undated.ts`).
+ */
+export function candidatesSql(
+  dialect: Dialect,
+  request: ScanRequest,
+  p: HotspotParams,
+  minDeaths: number,
+  everyDay = false,
+): Sql {
+  const table = rollupSource(request.unit, request.raw, dialect);
+  const adm1 = request.unit === 'adm1' ? sql`adm1` : sql`''`;
+  const byCountry = request.country ? sql` AND country = ${request.country}` : sql``;
+  const lo = scanStart(request.from, p);
+  const sourceDays = sql`(SELECT DISTINCT source, day FROM rollup_world_day)`;
+  return candidatesFrom(
+    dialect,
+    request,
+    p,
+    {
+      daily: sql`
+        SELECT country, adm1, source, day, rolled.x - coalesce(undated.x, 0) AS x,
+          rolled.d - coalesce(undated.d, 0) AS d, t
+        FROM (
+          SELECT country, ${adm1} AS adm1, source, day,
+            sum(CASE WHEN category IN (${list(CONFLICT_CATEGORIES)}) THEN events ELSE 0 END)::DOUBLE AS x,
+            sum(fat_best)::DOUBLE AS d,
+            sum(events)::DOUBLE AS t
+          FROM ${table}
+          WHERE day >= CAST(${lo} AS DATE) AND day <= CAST(${request.to} AS DATE)${byCountry}
+          GROUP BY ALL) AS rolled
+        LEFT JOIN (${undatedSql({ ...request, from: lo, spanDays: p.recentDays })}) AS undated
+          USING (country, adm1, source, day)`,
+      firsts: sql`
+        SELECT country, ${adm1} AS adm1, source, min(day) AS first_day
+        FROM ${table} WHERE TRUE${byCountry} GROUP BY ALL`,
+      world: sql`
+        SELECT source, day, sum(events)::DOUBLE AS v FROM rollup_world_day
+        WHERE day >= CAST(${lo} AS DATE) AND day <= CAST(${request.to} AS DATE) GROUP BY ALL`,
+      presence: sql`
+        SELECT source, count(*) FILTER (WHERE day BETWEEN lo AND hi) / (date_diff('day', lo, hi) + 1) AS presence
+        FROM ${sourceDays} AS source_days JOIN (
+          SELECT source, ${dialect.quantileDisc(sql`day`, 0.05)} AS lo, ${dialect.quantileDisc(sql`day`, 0.95)} AS hi
+          FROM ${sourceDays} AS s GROUP BY source) AS spans
+          USING (source)
+        GROUP BY source, lo, hi`,
+    },
+    minDeaths,
+    everyDay,
+  );
 }
