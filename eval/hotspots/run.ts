@@ -53,8 +53,8 @@ async function main(): Promise<void> {
     // country); the country-only variant is printed beside it for information.
     const rows = await scanHotspots(store, { unit: 'country', from, to, regions: true });
     const countryOnly = await scanHotspots(store, { unit: 'country', from, to });
-    const weekly = await scanHotspots(store, { unit: 'country', from, to, regions: true, grain: 'week' });
     out(`scanned ${rows.length} hotspot rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const weekly = await scanHotspots(store, { unit: 'country', from, to, regions: true, grain: 'week' });
     const all = () => true;
     const withDeaths = (d: Dataset) => d.fatalities;
     const ours: MethodRun = { name: 'peacebell', applies: all, days: oursDays(rows, series) };

@@ -8,12 +8,12 @@ import {
   type AlertRuleSpec,
 } from '@peacebell/model';
 import { explainHotspot } from '../analytics/hotspots/explain.ts';
+import { fipsRegionNames } from '../analytics/region-names.ts';
 import type { Store } from '../store/store.ts';
 import type { Raise } from './episodes.ts';
 import { topEvents, toTopEvent } from './evidence.ts';
 import { categoriesOf } from './firings/first.ts';
 import type { AnyFiring } from './firings/index.ts';
-import { fipsRegionNames } from '../analytics/region-names.ts';
 import { placeName, SERIES_DAYS } from './firings/indicator.ts';
 
 /** The same rule, place, episode and severity is the same alert, whenever and however often it is computed. */

@@ -22,8 +22,9 @@ const REGION_TYPES = [2, 5];
 const PLACE_TYPES = [3, 4];
 
 /**
- * Readable names for GDELT's FIPS codes of regions (of any number of countries), read from the place names of their events in the window: the most frequent
- * name given to the region itself, else to places in it. Codes without such events are left out.
+ * Readable names for GDELT's FIPS codes of regions (of any number of countries), read from the
+ * place names of their events in the window: the most frequent name given to the region itself,
+ * else to places in it. Codes without such events are left out.
  */
 export async function fipsRegionNames(
   store: Store,

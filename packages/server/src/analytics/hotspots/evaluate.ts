@@ -1,6 +1,6 @@
 import { levelOf, levelRank, stepUp, type HotspotParams } from './method.ts';
 import type { Candidate } from './scan-sql.ts';
-import { upperTail } from './surprise.ts';
+import { logUpperTail } from './surprise.ts';
 import type { Level } from './types.ts';
 
 /** Sources whose counts follow the news: their expectations scale with the source's total volume. */
@@ -31,8 +31,8 @@ export function surprise(
   const ratio = expected > 0 ? recent / expected : Infinity;
   // Below the lowest level's ratio nothing is flagged: skip the tail, the costly part of a scan.
   if (ratio < p.levels.watch.ratio) return { expected, score: 0, ratio };
-  const tail = upperTail(Math.round(recent), expected, spread);
-  return { expected, score: Math.min(MAX_SCORE, tail > 0 ? -Math.log10(tail) : MAX_SCORE), ratio };
+  const score = -logUpperTail(Math.round(recent), expected, spread) / Math.LN10;
+  return { expected, score: Math.min(MAX_SCORE, score), ratio };
 }
 
 /**
@@ -55,19 +55,29 @@ export interface Evaluated {
   deaths: Test;
 }
 
+const deathParamsOf = new WeakMap<HotspotParams, HotspotParams>();
+
+/** The parameters with the death counts in place of the event counts (made once per parameters). */
+function deathParams(p: HotspotParams): HotspotParams {
+  let d = deathParamsOf.get(p);
+  if (!d) {
+    const levels = Object.fromEntries(
+      Object.entries(p.levels).map(([l, t]) => [l, { ...t, count: p.deathCounts[l as Level] }]),
+    ) as unknown as HotspotParams['levels'];
+    d = { ...p, levels };
+    deathParamsOf.set(p, d);
+  }
+  return d;
+}
+
 /** A candidate's level from its events and its deaths; both surprising at once raises it a step. */
 export function evaluate(c: Candidate, p: HotspotParams): Evaluated | null {
   if (c.base_days < p.minBaselineDays) return null;
   const events = surprise(c.recent, c.base_days, c.base_sum, c.base_sumsq, p, volumeRatio(c, p));
   const deaths = surprise(c.recent_deaths, c.base_days, c.base_deaths, c.base_deaths_sq, p);
   const byEvents = levelOf(events.score, c.recent, events.ratio, p);
-  const deathLevels = Object.fromEntries(
-    Object.entries(p.levels).map(([l, t]) => [l, { ...t, count: p.deathCounts[l as Level] }]),
-  ) as unknown as HotspotParams['levels'];
   const byDeaths =
-    c.recent_deaths > 0
-      ? levelOf(deaths.score, c.recent_deaths, deaths.ratio, { ...p, levels: deathLevels })
-      : null;
+    c.recent_deaths > 0 ? levelOf(deaths.score, c.recent_deaths, deaths.ratio, deathParams(p)) : null;
   if (!byEvents && !byDeaths) return null;
   let level: Level =
     byEvents && byDeaths

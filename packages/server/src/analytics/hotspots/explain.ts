@@ -94,10 +94,10 @@ export async function explainHotspot(
   const scanned = (await scanHotspots(store, { unit, from: date, to: date, country }, p)).filter(
     (h) => h.adm1 === adm1 && h.phase !== 'ended',
   );
-  const [hotspots, [named]] = await Promise.all([
-    withRegionNames(store, scanned, date, date),
-    withRegionNames(store, [{ country, adm1, region: '' }], date, date),
-  ]);
+  // Every row is about the unit explained, so one name serves them all.
+  const [named] = await withRegionNames(store, [{ country, adm1, region: '' }], date, date);
+  const adm1Name = named?.region_name ?? adm1;
+  const hotspots = scanned.map((h) => ({ ...h, region_name: adm1Name }));
   const place = adm1
     ? sql`action_geo_country = ${country} AND action_geo_adm1 = ${adm1}`
     : sql`action_geo_country = ${country}`;
@@ -129,7 +129,7 @@ export async function explainHotspot(
   return {
     country,
     adm1,
-    adm1_name: named?.region_name ?? adm1,
+    adm1_name: adm1Name,
     date,
     hotspots,
     series: [...bySource.entries()].map(([source, points]) => ({ source: source as Source, points })),

@@ -26,27 +26,43 @@ function logPoissonPmf(k: number, mean: number): number {
 }
 
 /**
- * P(X ≥ k) for a count with the given mean and variance: negative binomial when the variance
- * exceeds the mean (overdispersed, as event counts are), Poisson otherwise. Summed from k upward
- * so that tiny tails keep their precision.
+ * ln P(X ≥ k) for a count with the given mean and variance: negative binomial when the variance
+ * exceeds the mean (overdispersed, as event counts are), Poisson otherwise. The terms are summed
+ * from k upward as multiples of P(X = k) (each the one before times P(X = j + 1) / P(X = j)), so
+ * tails far below the smallest double keep their logarithm, and a scan of many places is cheap.
  */
-export function upperTail(k: number, mean: number, variance: number): number {
-  if (k <= 0) return 1;
-  if (!(mean > 0)) return 0;
+export function logUpperTail(k: number, mean: number, variance: number): number {
+  if (k <= 0) return 0;
+  if (!(mean > 0)) return -Infinity;
   const overdispersed = variance > mean * 1.000001;
   const r = overdispersed ? (mean * mean) / (variance - mean) : Infinity;
+  const q = overdispersed ? mean / (r + mean) : 0;
+  // P(X = j + 1) / P(X = j)
+  const next = (j: number) => (overdispersed ? ((j + r) / (j + 1)) * q : mean / (j + 1));
   const logPmf = (j: number) => (overdispersed ? logNbPmf(j, mean, r) : logPoissonPmf(j, mean));
-  // Below the mode the tail is large: 1 − P(X < k) is then precise enough.
+  // Below the mode the tail is large: 1 − P(X < k) is then precise enough, summed downward from k − 1.
   if (k <= mean) {
-    let below = 0;
-    for (let j = 0; j < k; j++) below += Math.exp(logPmf(j));
-    return Math.min(1, Math.max(0, 1 - below));
+    let term = 1;
+    let sum = 1;
+    for (let j = k - 1; j > 0; j--) {
+      term /= next(j - 1);
+      sum += term;
+      if (term < sum * 1e-16) break;
+    }
+    const below = Math.exp(logPmf(k - 1)) * sum;
+    return Math.log(Math.min(1, Math.max(0, 1 - below)));
   }
-  let sum = 0;
+  let term = 1;
+  let sum = 1;
   for (let j = k; j < k + 100_000; j++) {
-    const term = Math.exp(logPmf(j));
+    term *= next(j);
     sum += term;
     if (term < sum * 1e-12) break;
   }
-  return Math.min(1, sum);
+  return Math.min(0, logPmf(k) + Math.log(sum));
+}
+
+/** P(X ≥ k): `logUpperTail` as a probability (0 once it is below the smallest double). */
+export function upperTail(k: number, mean: number, variance: number): number {
+  return Math.exp(logUpperTail(k, mean, variance));
 }
