@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logGamma, upperTail } from './surprise.ts';
+import { logGamma, logUpperTail, upperTail } from './surprise.ts';
 
 describe('upperTail', () => {
   it('matches Poisson tails computed by hand', () => {
@@ -15,6 +15,14 @@ describe('upperTail', () => {
   });
   it('is far less surprised by the same count when the baseline is overdispersed', () => {
     expect(upperTail(20, 5, 50)).toBeGreaterThan(upperTail(20, 5, 5) * 1000);
+  });
+  it('keeps the logarithm of tails below the smallest double', () => {
+    // P(X ≥ 400 | λ = 1) = e^−1 / 400! × (1 + 1/401 + 1/(401·402) + …)
+    const exact = -1 - logGamma(401) + Math.log(1 + 1 / 401 + 1 / (401 * 402) + 1 / (401 * 402 * 403));
+    expect(upperTail(400, 1, 1)).toBe(0);
+    expect(logUpperTail(400, 1, 1)).toBeCloseTo(exact, 9);
+    // geometric: ln (3/4)^2000
+    expect(logUpperTail(2000, 3, 12) / (2000 * Math.log(0.75))).toBeCloseTo(1, 9);
   });
   it('computes log Γ', () => {
     expect(logGamma(1)).toBeCloseTo(0, 12);
