@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { addDays } from '@peacebell/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFile, hasData } from '../../../test/shared-data.ts';
 import { API_PREFIX } from '../src/api/app.ts';
@@ -6,6 +7,7 @@ import { explainHotspot } from '../src/analytics/hotspots/explain.ts';
 import { listRuns, runHotspots, saveRun } from '../src/analytics/hotspots/runs.ts';
 import { HOTSPOT_METHOD } from '../src/analytics/hotspots/method.ts';
 import { scanHotspots } from '../src/analytics/hotspots/scan.ts';
+import { candidatesSql, type Candidate } from '../src/analytics/hotspots/scan-sql.ts';
 import { main } from '../src/cli/main.ts';
 import { importFile } from '../src/ingest/import-file.ts';
 import type { Store } from '../src/store/store.ts';
@@ -75,6 +77,19 @@ describe.runIf(hasData)('hotspots on UCDP GED Myanmar and Bangladesh', () => {
       count: week?.n,
     });
     expect((await explainHotspot(store, 'MMR', '2017-08-31')).hotspots.length).toBeGreaterThan(0);
+  });
+
+  it('does not test the days after the source’s last day: they are not known yet', async () => {
+    const [end] = await store.query<{ last: string }>(
+      sql`SELECT strftime(max(day), '%Y-%m-%d') AS last FROM rollup_world_day WHERE source = 'ucdp'`,
+    );
+    const last = end?.last ?? '';
+    const request = { unit: 'adm1' as const, from: addDays(last, -60), to: addDays(last, 20) };
+    const candidates = await store.query<Candidate>(
+      candidatesSql(store.dialect, request, HOTSPOT_METHOD.params, 10),
+    );
+    expect(candidates.some((c) => c.day > addDays(last, -7))).toBe(true);
+    expect(candidates.filter((c) => c.day > last)).toEqual([]);
   });
 
   it('with regions, lifts a country by a local escalation and names the region', async () => {

@@ -85,6 +85,8 @@ export interface ScanInputs {
   world: Sql;
   /** source, presence: the share of days the source has records; from DENSE on, a day without is a gap. */
   presence: Sql;
+  /** source, last_day: the source's last day with records (the days after it are not known yet). */
+  ends: Sql;
 }
 
 /**
@@ -96,7 +98,8 @@ export interface ScanInputs {
  * A frame is evaluated on the rows there are, so a day on which the unit has no event of its own
  * would go untested although its window is full (UCDP's sparse days; a week's Sunday). Such days,
  * up to the window's length after a day worth testing, are added as zeros, and only for the units
- * that have them (found from the next day with events): a dense feed has none to add. The last
+ * that have them (found from the next day with events): a dense feed has none to add. Days after
+ * the source's last day are not known yet, so they are not added. The last
  * day of a unit has no next day: NULL on DuckDB, the date type's default (1970-01-01) on ClickHouse.
  */
 export function candidatesFrom(
@@ -134,10 +137,11 @@ export function candidatesFrom(
       FROM world),
     windowed AS (${windowedSql(sql`daily`, recent, base)}),
     hot AS (${tested('windowed')}),
+    source_end AS (${inputs.ends}),
     quiet AS (
       SELECT country, adm1, source, day + CAST(k.i AS INTEGER) AS day
-      FROM hot CROSS JOIN ${dialect.integers(sql`${p.recentDays}`)} AS k
-      WHERE k.i >= 1 AND day + CAST(k.i AS INTEGER) <= CAST(${request.to} AS DATE)
+      FROM hot JOIN source_end USING (source) CROSS JOIN ${dialect.integers(sql`${p.recentDays}`)} AS k
+      WHERE k.i >= 1 AND day + CAST(k.i AS INTEGER) <= least(last_day, CAST(${request.to} AS DATE))
         AND (next_day IS NULL OR next_day <= day OR day + CAST(k.i AS INTEGER) < next_day)),
     filled AS (
       SELECT daily.* FROM daily JOIN (SELECT DISTINCT country, adm1, source FROM quiet) AS q USING (country, adm1, source)
@@ -201,6 +205,7 @@ export function candidatesSql(
           FROM ${sourceDays} AS s GROUP BY source) AS spans
           USING (source)
         GROUP BY source, lo, hi`,
+      ends: sql`SELECT source, max(day) AS last_day FROM rollup_world_day GROUP BY source`,
     },
     minDeaths,
     everyDay,

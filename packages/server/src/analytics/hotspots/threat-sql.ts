@@ -44,6 +44,9 @@ export function threatCandidatesSql(
           AND day >= CAST(${lo} AS DATE) AND day <= CAST(${request.to} AS DATE)
         GROUP BY day`,
       presence: sql`SELECT 'gkg' AS source, 1.0::DOUBLE AS presence`,
+      ends: sql`
+        SELECT 'gkg' AS source, max(day) AS last_day FROM threat_day
+        WHERE country = '' AND adm1 = '' AND domain = ''`,
     },
     p.deathCounts.watch,
   );

@@ -11,8 +11,9 @@ export const lastWeekEnd = (day: string): string =>
   isWeekEnd(day) ? day : addDays(periodStart(day, 'week'), -1);
 
 /**
- * The days a hotspot request covers: `date` (its ISO week for weekly tests), else `from`..`to`,
- * else the last day with data (the last week that is over, for weekly tests).
+ * The days a hotspot request covers: `date`, else `from`..`to`, else the last day with data. For
+ * weekly tests, the ends of the ISO weeks those days are in, and by default the last week that is
+ * over (a week that is not is not tested: its Sunday has no data yet).
  */
 export function hotspotRange(
   q: { date?: string | undefined; from?: string | undefined; to?: string | undefined },
@@ -20,12 +21,10 @@ export function hotspotRange(
   grain: 'day' | 'week',
 ): { from: string; to: string } {
   const week = grain === 'week';
-  if (q.date) {
-    const day = week ? weekEndOf(q.date) : q.date;
-    return { from: day, to: day };
-  }
+  const ends = (day: string) => (week ? weekEndOf(day) : day);
+  if (q.date) return { from: ends(q.date), to: ends(q.date) };
   const end = week ? lastWeekEnd(last) : last;
-  const from = q.from ?? q.to ?? end;
-  const to = q.to ?? (q.from ? end : from);
+  const from = q.from ? ends(q.from) : q.to ? ends(q.to) : end;
+  const to = q.to ? ends(q.to) : q.from ? end : from;
   return { from, to };
 }
