@@ -4,11 +4,12 @@
  * against the data: an episode the data does not cover is kept here with `dropped` (its window is
  * still not "quiet") and never scored. Onsets are never moved to fit the data or a method.
  */
-export type DatasetId = 'ucdp' | 'acled' | 'icews';
+/** A dataset is read from the store by its peacebell source (`ucdp`, `acled`, `icews`, `gdelt2`...). */
+export type DatasetId = string;
 
 export interface Dataset {
   id: DatasetId;
-  /** Path under the shared data folder. */
+  /** Path under the shared data folder, or an absolute path. */
   file: string;
   /** The days the file covers (every country in it), and days inside them it does not. */
   from: string;
@@ -16,8 +17,11 @@ export interface Dataset {
   gaps: readonly { from: string; to: string }[];
   /** Whether the source reports fatalities (the HDX-Signals rule needs them). */
   fatalities: boolean;
-  /** Dates are per event (day precision), so detection is scored per day. */
-  daily: true;
+  /**
+   * Dates are per event (day precision): detection is scored per day, on daily tests. Otherwise the
+   * data is weekly: peacebell's weekly tests, detected by the end of the onset's ISO week.
+   */
+  daily: boolean;
 }
 
 export const DATASETS: readonly Dataset[] = [

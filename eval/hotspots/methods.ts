@@ -3,7 +3,7 @@ import { acledChange, hdxSignals } from '../../packages/server/src/analytics/hot
 import { levelRank } from '../../packages/server/src/analytics/hotspots/method.ts';
 import type { HotspotDay } from '../../packages/server/src/analytics/hotspots/types.ts';
 import type { Dataset, Episode } from './episodes.ts';
-import { score, type MethodDay, type Score, type ScoreRules } from './score.ts';
+import { RULES, score, type MethodDay, type Score, type ScoreRules } from './score.ts';
 import { coverageOf, dayAt, type CountrySeries } from './series.ts';
 
 /** A method's flagged days over the datasets it applies to. */
@@ -44,6 +44,36 @@ export function oursDays(
       alarm: levelRank(r.level) >= levelRank('warning') && r.score >= minScore,
       isNew: r.phase === 'new',
     }));
+}
+
+/**
+ * Ours as evaluated: daily tests on daily datasets, weekly tests (`weeklyRows`, grain week) on
+ * weekly ones, each detected by its own rule (`ScoreRules.weekly`).
+ */
+export function oursRun(
+  name: string,
+  rows: { daily: readonly HotspotDay[]; weekly: readonly HotspotDay[] },
+  series: readonly CountrySeries[],
+  minScore = 0,
+): MethodRun {
+  const weeklyIds = new Set(series.filter((s) => !s.dataset.daily).map((s) => s.dataset.id));
+  return {
+    name,
+    applies: () => true,
+    days: [
+      ...oursDays(
+        rows.daily,
+        series.filter((s) => s.dataset.daily),
+        minScore,
+      ),
+      ...oursDays(
+        rows.weekly,
+        series.filter((s) => !s.dataset.daily),
+        minScore,
+      ),
+    ],
+    rules: { ...RULES, weekly: (e) => weeklyIds.has(e.dataset) },
+  };
 }
 
 /** Index of the first Sunday (the end of an ISO week) that closes a whole week of the series. */

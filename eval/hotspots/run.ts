@@ -5,14 +5,15 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { dataFile } from '../../test/shared-data.ts';
 import { scanHotspots } from '../../packages/server/src/analytics/hotspots/scan.ts';
 import { importFile } from '../../packages/server/src/ingest/import-file.ts';
 import { openDuckDbStore } from '../../packages/server/src/store/duckdb/duckdb-store.ts';
 import type { Store } from '../../packages/server/src/store/store.ts';
-import { DATASETS, EPISODES, type Dataset } from './episodes.ts';
-import { acledDays, hdxDays, oursDays, scoreOn, type MethodRun } from './methods.ts';
+import { DATASETS, EPISODES, type Dataset, type Episode } from './episodes.ts';
+import { EpisodesFileError, readEpisodesFile } from './episodes-file.ts';
+import { acledDays, hdxDays, oursDays, oursRun, scoreOn, type MethodRun } from './methods.ts';
 import { whyMissed } from './diagnose.ts';
 import { cell, table, totalsRow, TOTALS_HEADER } from './report.ts';
 import { betterOnBoth, RULES, type Score } from './score.ts';
@@ -31,24 +32,38 @@ function byCountry(days: readonly { country: string }[]): string {
   return sorted.map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
 }
 
-async function buildStore(dir: string): Promise<Store> {
+async function buildStore(dir: string, datasets: readonly Dataset[]): Promise<Store> {
   const store = await openDuckDbStore(join(dir, 'eval.duckdb'));
-  for (const d of DATASETS) {
-    const s = await importFile(store, dataFile(d.file), { tmpDir: dir });
+  for (const d of datasets) {
+    const s = await importFile(store, isAbsolute(d.file) ? d.file : dataFile(d.file), { tmpDir: dir });
     out(`imported ${d.file}: ${s.inserted} events, ${s.rejected} set aside`);
   }
   return store;
 }
 
+/** The shipped episodes, or those of `--episodes FILE.json` (episodes-file.ts). */
+function labelledEpisodes(argv: readonly string[]): {
+  datasets: readonly Dataset[];
+  listed: readonly Episode[];
+} {
+  const at = argv.indexOf('--episodes');
+  if (at < 0) return { datasets: DATASETS, listed: EPISODES };
+  const path = argv[at + 1];
+  if (!path) throw new EpisodesFileError('--episodes needs a file, e.g. --episodes my-episodes.json');
+  const { datasets, episodes } = readEpisodesFile(path);
+  return { datasets, listed: episodes };
+}
+
 async function main(): Promise<void> {
+  const { datasets: allDatasets, listed } = labelledEpisodes(process.argv.slice(2));
   const dir = await mkdtemp(join(tmpdir(), 'peacebell-eval-'));
-  const store = await buildStore(dir);
+  const store = await buildStore(dir, allDatasets);
   try {
-    const series = (await Promise.all(DATASETS.map((d) => readSeries(store, d)))).flat();
-    const episodes = applyRecordedRule(EPISODES, series);
+    const series = (await Promise.all(allDatasets.map((d) => readSeries(store, d)))).flat();
+    const episodes = applyRecordedRule(listed, series);
     const t0 = performance.now();
-    const from = DATASETS.map((d) => d.from).reduce((a, b) => (a < b ? a : b));
-    const to = DATASETS.map((d) => d.to).reduce((a, b) => (a > b ? a : b));
+    const from = allDatasets.map((d) => d.from).reduce((a, b) => (a < b ? a : b));
+    const to = allDatasets.map((d) => d.to).reduce((a, b) => (a > b ? a : b));
     // The method as evaluated weighs each country's regions too (a local escalation lifts its
     // country); the country-only variant is printed beside it for information.
     const rows = await scanHotspots(store, { unit: 'country', from, to, regions: true });
@@ -57,7 +72,7 @@ async function main(): Promise<void> {
     const weekly = await scanHotspots(store, { unit: 'country', from, to, regions: true, grain: 'week' });
     const all = () => true;
     const withDeaths = (d: Dataset) => d.fatalities;
-    const ours: MethodRun = { name: 'peacebell', applies: all, days: oursDays(rows, series) };
+    const ours = oursRun('peacebell', { daily: rows, weekly }, series);
     const oursCountries: MethodRun = {
       name: 'peacebell, countries only (info)',
       applies: all,
@@ -81,7 +96,7 @@ async function main(): Promise<void> {
       informational: true,
     };
     const runs = [ours, oursCountries, oursWeekly, acled, hdx, hdxPartial];
-    const scores = runs.map((r) => scoreOn(r, DATASETS, series, episodes));
+    const scores = runs.map((r) => scoreOn(r, allDatasets, series, episodes));
 
     out();
     out(
@@ -101,10 +116,12 @@ async function main(): Promise<void> {
     out(table(['episode', 'onset', 'data', 'ev -30/+14', ...runs.map((r) => r.name)], episodeRows));
     const dropped = episodes.filter((e) => e.dropped);
     out('\nWhy peacebell missed (its strongest row in the detection window, and a late alarm):');
-    for (const d of (scores[0] as Score).detections.filter((x) => !x.detected)) {
-      out(`  ${d.episode.id}: ${whyMissed(d, rows)}`);
-    }
-    out(`\nNot scored (${dropped.length}): ${dropped.map((e) => `${e.id} (${e.dropped})`).join('; ')}`);
+    const missed = (scores[0] as Score).detections.filter((x) => !x.detected);
+    if (missed.length === 0) out('  none');
+    for (const d of missed) out(`  ${d.episode.id}: ${whyMissed(d, rows)}`);
+    out(
+      `\nNot scored (${dropped.length}): ${dropped.map((e) => `${e.id} (${e.dropped})`).join('; ') || 'none'}`,
+    );
 
     out('\nTotals (each method over the datasets it applies to):');
     out(
@@ -118,7 +135,7 @@ async function main(): Promise<void> {
 
     out('\nOurs against each baseline, on the datasets that baseline applies to:');
     const verdicts = [acled, hdx].map((baseline) => {
-      const datasets = DATASETS.filter(baseline.applies);
+      const datasets = allDatasets.filter(baseline.applies);
       const mine = scoreOn(ours, datasets, series, episodes);
       const theirs = scoreOn(baseline, datasets, series, episodes);
       const better = betterOnBoth(mine, theirs);
@@ -132,11 +149,16 @@ async function main(): Promise<void> {
     // baseline is also met at its own false-alarm rate (for information; the verdict above stands).
     out(`\nOperating points (info): an alarm is a warning or alert with a score of at least s.`);
     for (const baseline of [acled, hdx]) {
-      const datasets = DATASETS.filter(baseline.applies);
+      const datasets = allDatasets.filter(baseline.applies);
       const theirs = scoreOn(baseline, datasets, series, episodes);
       const points = OPERATING_SCORES.map((minScore) => ({
         minScore,
-        score: scoreOn({ ...ours, days: oursDays(rows, series, minScore) }, datasets, series, episodes),
+        score: scoreOn(
+          oursRun(ours.name, { daily: rows, weekly }, series, minScore),
+          datasets,
+          series,
+          episodes,
+        ),
       }));
       out(
         table(TOTALS_HEADER, [
@@ -155,7 +177,7 @@ async function main(): Promise<void> {
     }
 
     out('Sensitivity (info): the method with one group of parameters moved at a time.');
-    const variants = await sensitivity(store, { from, to }, { datasets: DATASETS, series, episodes }, [
+    const variants = await sensitivity(store, { from, to }, { datasets: allDatasets, series, episodes }, [
       acled,
       hdx,
     ]);
@@ -171,4 +193,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  if (!(e instanceof EpisodesFileError)) throw e;
+  process.stderr.write(`eval:hotspots: ${e.message}\n`);
+  process.exitCode = 1;
+}

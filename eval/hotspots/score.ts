@@ -41,8 +41,8 @@ export interface ScoreRules {
   quietAfter: number;
   /** Severity reached is the highest mark in [onset − before, onset + severityAfter]. */
   severityAfter: number;
-  /** Weekly alarms: the window also runs to the end of the onset's ISO week (its Sunday). */
-  weekly?: boolean;
+  /** Weekly data (all episodes, or those it says): the window also runs to the end of the onset's ISO week. */
+  weekly?: boolean | ((episode: Episode) => boolean);
 }
 
 export const RULES: ScoreRules = {
@@ -94,7 +94,8 @@ export function detect(
   const from = addDays(episode.onset, -rules.before);
   const after = addDays(episode.onset, rules.after);
   const weekEnd = addDays(periodStart(episode.onset, 'week'), 6);
-  const to = rules.weekly && weekEnd > after ? weekEnd : after;
+  const weekly = typeof rules.weekly === 'function' ? rules.weekly(episode) : rules.weekly === true;
+  const to = weekly && weekEnd > after ? weekEnd : after;
   const first = starts.find((s) => s.country === episode.country && s.day >= from && s.day <= to);
   let severity: MethodDay | undefined;
   const severityTo = addDays(episode.onset, rules.severityAfter);

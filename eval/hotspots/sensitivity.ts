@@ -2,7 +2,7 @@ import { HOTSPOT_METHOD, type HotspotParams } from '../../packages/server/src/an
 import { scanHotspots } from '../../packages/server/src/analytics/hotspots/scan.ts';
 import type { Store } from '../../packages/server/src/store/store.ts';
 import type { Dataset, Episode } from './episodes.ts';
-import { oursDays, scoreOn, type MethodRun } from './methods.ts';
+import { oursRun, scoreOn, type MethodRun } from './methods.ts';
 import { betterOnBoth, type Score } from './score.ts';
 import type { CountrySeries } from './series.ts';
 
@@ -60,13 +60,13 @@ export async function sensitivity(
 ): Promise<VariantScore[]> {
   const { datasets, series, episodes } = data;
   const out: VariantScore[] = [];
+  const anyWeekly = datasets.some((d) => !d.daily);
   for (const v of [{ name: 'the method', params: {} }, ...VARIANTS]) {
-    const rows = await scanHotspots(
-      store,
-      { unit: 'country', ...span, regions: true },
-      { ...base, ...v.params },
-    );
-    const run: MethodRun = { name: v.name, applies: () => true, days: oursDays(rows, series) };
+    const params = { ...base, ...v.params };
+    const request = { unit: 'country', ...span, regions: true } as const;
+    const daily = await scanHotspots(store, request, params);
+    const weekly = anyWeekly ? await scanHotspots(store, { ...request, grain: 'week' }, params) : [];
+    const run = oursRun(v.name, { daily, weekly }, series);
     const beats = baselines.map((b) => {
       const on = datasets.filter(b.applies);
       return betterOnBoth(scoreOn(run, on, series, episodes), scoreOn(b, on, series, episodes));

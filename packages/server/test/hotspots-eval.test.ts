@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HotspotDay } from '../src/analytics/hotspots/types.ts';
 import { whyMissed } from '../../../eval/hotspots/diagnose.ts';
+import { EpisodesFileError, readEpisodesFile } from '../../../eval/hotspots/episodes-file.ts';
 import { DATASETS, type Dataset, type Episode } from '../../../eval/hotspots/episodes.ts';
 import { applyRecordedRule, type CountrySeries } from '../../../eval/hotspots/series.ts';
 import {
@@ -14,6 +16,8 @@ import {
   type Coverage,
   type MethodDay,
 } from '../../../eval/hotspots/score.ts';
+import type { HotspotDay } from '../src/analytics/hotspots/types.ts';
+import { tempDir } from './helpers.ts';
 
 const episode = (id: string, country: string, onset: string, dropped?: string): Episode => ({
   id,
@@ -201,5 +205,40 @@ describe('hotspot evaluation scoring', () => {
     expect(whyMissed({ ...missed, ongoing: true }, rows.slice(4))).toBe(
       'an alarm that began earlier was still running; nothing flagged in the window',
     );
+  });
+
+  it('reads your own episodes from a file, resolving its paths, and names each problem in it', () => {
+    const dir = tempDir();
+    const write = (name: string, json: unknown) => {
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify(json));
+      return path;
+    };
+    const dataset = {
+      id: 'acled',
+      file: 'data/acled.csv',
+      from: '2016-01-01',
+      to: '2016-05-28',
+      fatalities: true,
+    };
+    const ep = { id: 'a', country: 'NGA', onset: '2016-02-24', what: 'w', source: 'ref', dataset: 'acled' };
+    const good = readEpisodesFile(write('good.json', { datasets: [dataset], episodes: [ep] }));
+    expect(good.datasets).toEqual([{ ...dataset, file: join(dir, 'data/acled.csv'), gaps: [], daily: true }]);
+    expect(good.episodes).toEqual([ep]);
+    const bad = write('bad.json', {
+      datasets: [{ ...dataset, from: '2016-13-01' }],
+      episodes: [{ ...ep, country: 'Nigeria' }],
+    });
+    expect(() => readEpisodesFile(bad)).toThrow(
+      `${bad}: datasets.0.from: a UTC day, YYYY-MM-DD; episodes.0.country: an ISO3 country code, e.g. MMR`,
+    );
+    const dangling = write('dangling.json', {
+      datasets: [dataset, dataset],
+      episodes: [ep, { ...ep, dataset: 'ucdp' }],
+    });
+    expect(() => readEpisodesFile(dangling)).toThrow(
+      `${dangling}: datasets.1.id: acled twice (a dataset is read by its source); episodes.1.id: a twice; episodes.1.dataset: no dataset ucdp in the file`,
+    );
+    expect(() => readEpisodesFile(join(dir, 'missing.json'))).toThrow(EpisodesFileError);
   });
 });
