@@ -99,8 +99,9 @@ export interface ScanInputs {
  * would go untested although its window is full (UCDP's sparse days; a week's Sunday). Such days,
  * up to the window's length after a day worth testing, are added as zeros, and only for the units
  * that have them (found from the next day with events): a dense feed has none to add. Days after
- * the source's last day are not known yet, so they are not added. The last
- * day of a unit has no next day: NULL on DuckDB, the date type's default (1970-01-01) on ClickHouse.
+ * the source's last day are not known yet, so they are not added. The last day of a unit has no
+ * next day: NULL on DuckDB, the date type's default (1970-01-01) on ClickHouse. A dense feed's
+ * days without any record are gaps: they have no volume, so no baseline days, and are not tested.
  */
 export function candidatesFrom(
   dialect: Dialect,
