@@ -8,7 +8,7 @@ import {
   type AlertRuleSpec,
 } from '@peacebell/model';
 import { explainHotspot } from '../analytics/hotspots/explain.ts';
-import { fipsRegionNames } from '../analytics/region-names.ts';
+import { regionNames } from '../analytics/region-names.ts';
 import type { Store } from '../store/store.ts';
 import type { Raise } from './episodes.ts';
 import { topEvents, toTopEvent } from './evidence.ts';
@@ -97,9 +97,7 @@ export async function buildPacket(
   const country = countryByIso3(f.subject.country);
   const adm1 = f.subject.adm1;
   const adm1Name = adm1
-    ? ((await fipsRegionNames(store, [{ country: f.subject.country, adm1 }], addDays(f.day, -6), f.day)).get(
-        adm1,
-      ) ?? adm1)
+    ? ((await regionNames(store, f.subject.country, [adm1], addDays(f.day, -6), f.day)).get(adm1) ?? adm1)
     : null;
   const place =
     f.subject.partner && kind === 'first'

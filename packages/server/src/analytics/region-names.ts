@@ -32,11 +32,11 @@ export async function fipsRegionNames(
   from: string,
   to: string,
 ): Promise<Map<string, string>> {
-  const codes = units.map((u) => u.adm1);
-  const countries = [...new Set(units.filter((u) => FIPS_ADM1.test(u.adm1)).map((u) => u.country))];
   const names = new Map<string, string>();
-  const fips = [...new Set(codes.filter((a) => FIPS_ADM1.test(a)))];
-  if (fips.length === 0) return names;
+  const coded = units.filter((u) => FIPS_ADM1.test(u.adm1));
+  if (coded.length === 0) return names;
+  const countries = [...new Set(coded.map((u) => u.country))];
+  const fips = [...new Set(coded.map((u) => u.adm1))];
   const rows = await store.query<{ adm1: string; place: string; type: number; n: number }>(sql`
     SELECT action_geo_adm1 AS adm1, action_geo_name AS place, action_geo_type::INTEGER AS type,
       count(*)::DOUBLE AS n

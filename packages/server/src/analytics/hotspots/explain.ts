@@ -6,7 +6,7 @@ import { HOTSPOT_METHOD, type HotspotParams } from './method.ts';
 import { candidatesSql, type Candidate } from './scan-sql.ts';
 import { upperTail } from './surprise.ts';
 import type { HotspotDay } from './types.ts';
-import { withRegionNames } from './region-labels.ts';
+import { regionNames } from '../region-names.ts';
 import { scanHotspots } from './scan.ts';
 
 export interface ExplainPoint {
@@ -94,14 +94,13 @@ export async function explainHotspot(
   const scanned = (await scanHotspots(store, { unit, from: date, to: date, country }, p)).filter(
     (h) => h.adm1 === adm1 && h.phase !== 'ended',
   );
+  const recentFrom = addDays(date, -(p.recentDays - 1));
   // Every row is about the unit explained, so one name serves them all.
-  const [named] = await withRegionNames(store, [{ country, adm1, region: '' }], date, date);
-  const adm1Name = named?.region_name ?? adm1;
+  const adm1Name = (await regionNames(store, country, [adm1], recentFrom, date)).get(adm1) ?? adm1;
   const hotspots = scanned.map((h) => ({ ...h, region_name: adm1Name }));
   const place = adm1
     ? sql`action_geo_country = ${country} AND action_geo_adm1 = ${adm1}`
     : sql`action_geo_country = ${country}`;
-  const recentFrom = addDays(date, -(p.recentDays - 1));
   const baseFrom = addDays(date, -(p.recentDays + p.baselineDays - 1));
   const baseTo = addDays(date, -p.recentDays);
   const drivers = await store.query<Explanation['drivers'][number]>(sql`
