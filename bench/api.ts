@@ -80,9 +80,10 @@ export async function benchStore(dir: string, events: number): Promise<Store> {
   return store;
 }
 
-const percentile = (values: number[], p: number) => {
+/** Nearest rank: the p95 of 20 timings is the 19th, not the slowest. */
+export const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 
 async function timed(

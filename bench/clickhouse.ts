@@ -14,7 +14,7 @@ import { ident, sql } from '../packages/server/src/store/sql.ts';
 import type { Store } from '../packages/server/src/store/store.ts';
 import { startChdbServer } from '../packages/server/test/fixtures/chdb-server.ts';
 import { DATA_DIR } from '../test/shared-data.ts';
-import { benchDir, benchStore, LAST_DAY } from './api.ts';
+import { benchDir, benchStore, LAST_DAY, percentile } from './api.ts';
 import { makeGdeltFile } from './make-gdelt-file.ts';
 
 /**
@@ -23,12 +23,6 @@ import { makeGdeltFile } from './make-gdelt-file.ts';
  * use), in one run: import rows/s of a real-rows GDELT file, the bulk copy of the API benchmark's
  * store into ClickHouse, and p50/p95 of the dashboard's endpoints over HTTP on both.
  */
-/** Nearest rank: the p95 of 20 timings is the 19th, not the slowest. */
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
-
 const geometricMean = (values: number[]) =>
   Math.exp(values.reduce((s, r) => s + Math.log(r), 0) / values.length);
 

@@ -53,7 +53,7 @@ function dashboardLink(baseUrl: string, f: AnyFiring, kind: AlertPacket['kind'])
 async function hotspotEvidence(
   store: Store,
   f: AnyFiring,
-): Promise<Pick<AlertPacket, 'series' | 'top_events'>> {
+): Promise<Pick<AlertPacket, 'series' | 'top_events'> & { adm1Name: string }> {
   const e = await explainHotspot(store, f.subject.country, f.day, f.subject.adm1 ?? '');
   // The source with the most events in the window speaks for the series.
   const lead = [...e.series].sort((a, b) => (b.points.at(-1)?.count ?? 0) - (a.points.at(-1)?.count ?? 0))[0];
@@ -66,6 +66,7 @@ async function hotspotEvidence(
       high: p.warning_at,
     })),
     top_events: e.top_events.map(toTopEvent),
+    adm1Name: e.adm1_name,
   };
 }
 
@@ -84,7 +85,9 @@ export async function buildPacket(
   const f = r.firing;
   const trigger = parseTrigger(ctx.spec.when);
   const kind = trigger.kind;
-  const evidence =
+  const adm1 = f.subject.adm1;
+  // A hotspot's explanation names its region already; other kinds name it here.
+  const { adm1Name: explained, ...evidence } =
     kind === 'hotspot' || kind === 'phase'
       ? await hotspotEvidence(store, f)
       : {
@@ -93,12 +96,12 @@ export async function buildPacket(
             kind === 'first'
               ? await topEvents(store, f.subject, f.day, f.day, categoriesOf(trigger.what))
               : await topEvents(store, f.subject, addDays(f.day, -6), f.day),
+          adm1Name: adm1
+            ? (await regionNames(store, f.subject.country, [adm1], addDays(f.day, -6), f.day)).get(adm1)
+            : undefined,
         };
   const country = countryByIso3(f.subject.country);
-  const adm1 = f.subject.adm1;
-  const adm1Name = adm1
-    ? ((await regionNames(store, f.subject.country, [adm1], addDays(f.day, -6), f.day)).get(adm1) ?? adm1)
-    : null;
+  const adm1Name = adm1 ? (explained ?? adm1) : null;
   const place =
     f.subject.partner && kind === 'first'
       ? placeName(f.subject).replace(' → ', ' and ')

@@ -6,7 +6,7 @@ import type { ClickHouseStore } from './clickhouse-store.ts';
 import { bulkCopy } from './bulk-copy.ts';
 import { copyHistory } from './history.ts';
 import { BATCH_COLUMNS, BATCH_TABLES, EVENT_COLUMNS, MENTION_COLUMNS, REJECT_COLUMNS } from './migrations.ts';
-import { localName, onCluster, parseColumns, type Topology } from './schema.ts';
+import { localName, onCluster, columnNames, type Topology } from './schema.ts';
 import { rollupVisible } from './views.ts';
 
 /**
@@ -46,9 +46,8 @@ export interface CopyOptions {
   onStep?: (step: 'staged' | 'settled' | 'written') => void | Promise<void>;
 }
 
-const names = (columns: string) => parseColumns(columns).map((c) => c.name);
-const EVENT_NAMES = names(EVENT_COLUMNS);
-const MENTION_NAMES = names(MENTION_COLUMNS);
+const EVENT_NAMES = columnNames(EVENT_COLUMNS);
+const MENTION_NAMES = columnNames(MENTION_COLUMNS);
 
 /** On a cluster, deletes go to the local tables, on every node. */
 const topology = (to: ClickHouseStore): Topology => ({
@@ -60,18 +59,22 @@ export const deleteSql = (to: ClickHouseStore, table: string, where: Sql) =>
 
 /** The highest committed batch id, and removes what uncommitted attempts left behind. */
 export async function nextBatchId(to: ClickHouseStore): Promise<number> {
-  const [committed] = await to.query<{ n: number }>(
-    sql`SELECT toInt64(ifNull(max(batch_id), 0)) AS n FROM import_batches`,
+  // Every table's highest batch in one round trip: this runs before each import and deletion.
+  const highestOf = (table: string, column: string) =>
+    sql`(SELECT toInt64(ifNull(max(${ident(column)}), 0)) FROM ${ident(table)})`;
+  const [row] = await to.query<Record<string, number>>(
+    sql`SELECT ${join([
+      sql`${highestOf('import_batches', 'batch_id')} AS committed`,
+      ...BATCH_TABLES.map((t, i) => sql`${highestOf(t.data, t.batch)} AS ${ident(`t${i}`)}`),
+    ])}`,
   );
-  const last = committed?.n ?? 0;
+  const last = Number(row?.committed ?? 0);
   let highest = last;
-  for (const t of BATCH_TABLES) {
-    const [row] = await to.query<{ n: number }>(
-      sql`SELECT toInt64(ifNull(max(${ident(t.batch)}), 0)) AS n FROM ${ident(t.data)}`,
-    );
-    if ((row?.n ?? 0) > last) {
+  for (const [i, t] of BATCH_TABLES.entries()) {
+    const n = Number(row?.[`t${i}`] ?? 0);
+    if (n > last) {
       await to.exec(deleteSql(to, t.data, sql`${ident(t.batch)} > ${last}`));
-      highest = Math.max(highest, row?.n ?? 0);
+      highest = Math.max(highest, n);
     }
   }
   return highest + 1;
@@ -181,7 +184,7 @@ export async function copyRejects(
   batchId: number,
   file: string,
 ): Promise<void> {
-  const rejectColumns = names(REJECT_COLUMNS).filter((c) => c !== 'batch_id');
+  const rejectColumns = columnNames(REJECT_COLUMNS).filter((c) => c !== 'batch_id');
   await bulkCopy(
     from,
     to,
@@ -202,7 +205,7 @@ export async function copyBatch(
   const [record] = options.record
     ? [options.record]
     : await from.query<Row>(
-        sql`SELECT ${columnList(names(BATCH_COLUMNS))} FROM import_batches WHERE batch_id = ${sourceBatch}`,
+        sql`SELECT ${columnList(columnNames(BATCH_COLUMNS))} FROM import_batches WHERE batch_id = ${sourceBatch}`,
       );
   if (!record) throw new Error(`no batch ${sourceBatch} in ${from.location}`);
   const [previous] = await to.query<{ batch_id: number }>(

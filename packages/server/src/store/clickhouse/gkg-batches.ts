@@ -14,14 +14,12 @@ import {
 import { bulkCopy } from './bulk-copy.ts';
 import { BATCH_COLUMNS } from './migrations.ts';
 import { GKG_COLUMNS, GKG_TABLES, type GkgTable } from './gkg-tables.ts';
-import { parseColumns } from './schema.ts';
+import { columnNames } from './schema.ts';
 
 export interface GkgCopyOptions extends CopyOptions {
   /** Days of raw records kept, back from the newest (`gkgRetentionDays`). */
   retentionDays: number;
 }
-
-const names = (columns: string) => parseColumns(columns).map((c) => c.name);
 
 /**
  * Moves the one GKG batch of a temporary DuckDB store (an import read there, as for events:
@@ -38,7 +36,7 @@ export async function copyGkgBatch(
   options: GkgCopyOptions,
 ): Promise<CopiedBatch> {
   const [record] = await from.query<Row>(
-    sql`SELECT ${join(names(BATCH_COLUMNS).map((c) => ident(c)))} FROM import_batches WHERE batch_id = ${sourceBatch}`,
+    sql`SELECT ${join(columnNames(BATCH_COLUMNS).map((c) => ident(c)))} FROM import_batches WHERE batch_id = ${sourceBatch}`,
   );
   if (!record) throw new Error(`no batch ${sourceBatch} in ${from.location}`);
   const [previous] = await to.query<{ batch_id: number }>(
@@ -49,7 +47,7 @@ export async function copyGkgBatch(
   const batchId = await nextBatchId(to);
   const file = joinPath(options.tmpDir, `gkg-${sourceBatch}.parquet`);
   for (const table of GKG_TABLES) {
-    const columns = names(GKG_COLUMNS[table]);
+    const columns = columnNames(GKG_COLUMNS[table]);
     const values = columns.map((c) => (c === 'batch_id' ? sql`${batchId}::INTEGER AS batch_id` : ident(c)));
     // The staging store holds this batch alone: the sums carry no batch column there.
     const own =
@@ -209,7 +207,7 @@ export async function copyGkgDifference(
   }
   if (records.length > 0) {
     // Every raw record goes across, then those ClickHouse shows already are taken out of the batch.
-    const columns = names(GKG_COLUMNS.gkg_records);
+    const columns = columnNames(GKG_COLUMNS.gkg_records);
     const values = columns.map((c) => (c === 'batch_id' ? sql`${batchId}::INTEGER AS batch_id` : ident(c)));
     const file = joinPath(options.tmpDir, 'gkg-copy.parquet');
     await bulkCopy(from, to, sql`SELECT ${join(values)} FROM gkg_records`, 'gkg_records_data', columns, file);

@@ -3,10 +3,10 @@ import type { Store } from '../store.ts';
 import { bulkCopy } from './bulk-copy.ts';
 import type { ClickHouseStore } from './clickhouse-store.ts';
 import { EVENT_COLUMNS, VERSION_EXTRA } from './migrations.ts';
-import { parseColumns } from './schema.ts';
+import { columnNames } from './schema.ts';
 
-const EVENT_NAMES = parseColumns(EVENT_COLUMNS).map((c) => c.name);
-const VERSION_NAMES = [...EVENT_NAMES, ...parseColumns(VERSION_EXTRA).map((c) => c.name)];
+const EVENT_NAMES = columnNames(EVENT_COLUMNS);
+const VERSION_NAMES = [...EVENT_NAMES, ...columnNames(VERSION_EXTRA)];
 
 /**
  * Copies the old versions of events a source batch revised or deleted (its rows of

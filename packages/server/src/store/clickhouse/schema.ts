@@ -65,6 +65,9 @@ export function parseColumns(columns: string): Column[] {
     });
 }
 
+/** The names of a column list, in order. */
+export const columnNames = (columns: string): string[] => parseColumns(columns).map((c) => c.name);
+
 const onCluster = (t: Topology) => (t.cluster ? sql` ON CLUSTER ${ident(t.cluster)}` : sql``);
 
 /** The local table's engine: Replicated in cluster mode, with the usual Keeper path macros. */
