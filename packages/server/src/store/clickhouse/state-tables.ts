@@ -9,7 +9,7 @@ import { onCluster, type Topology } from './schema.ts';
  * a cluster each is one table replicated to every node (not sharded: a Distributed table takes
  * no UPDATE), so every node reads all of it and a change made on one reaches the others.
  */
-export const STATE_TABLES = [
+const STATE_TABLES = [
   { name: 'alert_rules', orderBy: 'rule_id' },
   { name: 'alert_episodes', orderBy: 'rule_id, subject' },
   { name: 'alerts', orderBy: 'alert_id' },

@@ -54,7 +54,7 @@ function rollupViews(spec: RollupSpec, t: Topology): Sql[] {
 }
 
 /** Every view over batch-tagged rows (`BATCH_TABLES` in migrations.ts). */
-export function committedViews(t: Topology): Sql[] {
+function committedViews(t: Topology): Sql[] {
   return [
     createView('event_tombstones', committed('event_tombstones_data', 'by_batch'), t),
     createView(
